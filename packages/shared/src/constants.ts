@@ -1,0 +1,86 @@
+export const ROLES = ["mentor", "mentee", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a person may pick at sign-up; admins are made only by the seed or `setUserRole`. */
+export const SELF_SERVICE_ROLES = ["mentor", "mentee"] as const;
+export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
+
+export const DEPARTMENTS = [
+  "Engineering",
+  "Product",
+  "Design",
+  "Data Science",
+  "Marketing",
+  "Sales",
+  "Finance",
+  "People",
+  "Operations",
+  "Legal",
+  "Customer Success",
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** Email preference switches; every email belongs to exactly one. */
+export const EMAIL_KINDS = [
+  "account",
+  "matchRequests",
+  "matchUpdates",
+  "sessions",
+  "reminders",
+  "miniMentorship",
+  "feedback",
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
+  account: "Account and welcome messages",
+  matchRequests: "New mentoring requests",
+  matchUpdates: "Answers to my mentoring requests",
+  sessions: "Session invitations and changes",
+  reminders: "Session reminders (24 hours and 1 hour before)",
+  miniMentorship: "Mini mentorship updates",
+  feedback: "New feedback on my sessions",
+};
+
+/** In-app notification kinds, each mapped to the email preference that governs its email. */
+export const NOTIFICATION_KINDS = {
+  welcome: "account",
+  announcement: "account",
+  match_requested: "matchRequests",
+  match_accepted: "matchUpdates",
+  match_declined: "matchUpdates",
+  session_proposed: "sessions",
+  session_accepted: "sessions",
+  session_declined: "sessions",
+  session_cancelled: "sessions",
+  session_reminder: "reminders",
+  mini_claimed: "miniMentorship",
+  mini_scheduled: "miniMentorship",
+  mini_reminder: "reminders",
+  feedback_received: "feedback",
+} as const satisfies Record<string, EmailKind>;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_LIST = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
+
+export const LIMITS = {
+  displayName: 80,
+  title: 100,
+  bio: 2000,
+  avatarUrl: 500,
+  timezone: 64,
+  expertiseCount: 15,
+  tag: 40,
+  learningGoalsCount: 10,
+  learningGoal: 120,
+  capacityMax: 20,
+  notificationText: 300,
+  notificationLink: 200,
+  email: 254,
+  password: 128,
+  passwordMin: 8,
+  directoryPageSize: 12,
+  directoryQuery: 60,
+} as const;
+
+export const DEMO_PROJECT_ID = "demo-mentormatch";
+export const FUNCTIONS_REGION = "us-central1";

@@ -1,0 +1,35 @@
+/** Firestore and Realtime Database paths, built in one place so web, functions, rules tests and seed agree. */
+export const paths = {
+  users: () => "users",
+  user: (uid: string) => `users/${uid}`,
+  userSettings: (uid: string) => `users/${uid}/private/settings`,
+  notifications: (uid: string) => `users/${uid}/notifications`,
+  notification: (uid: string, id: string) => `users/${uid}/notifications/${id}`,
+  mail: (id: string) => `mail/${id}`,
+  mailbox: () => "mail",
+  matches: () => "matches",
+  match: (matchId: string) => `matches/${matchId}`,
+  availability: (mentorId: string) => `availability/${mentorId}`,
+  sessions: () => "sessions",
+  session: (id: string) => `sessions/${id}`,
+  feedback: (sessionId: string, fromUid: string) => `feedback/${sessionId}_${fromUid}`,
+  miniRequests: () => "miniRequests",
+  miniRequest: (id: string) => `miniRequests/${id}`,
+  programmeStats: () => "stats/programme",
+} as const;
+
+export const rtdbPaths = {
+  chatMembers: (chatId: string) => `chats/${chatId}/members`,
+  chatMessages: (chatId: string) => `chats/${chatId}/messages`,
+  chatTyping: (chatId: string, uid: string) => `chats/${chatId}/typing/${uid}`,
+  chatLastRead: (chatId: string, uid: string) => `chats/${chatId}/lastRead/${uid}`,
+  userChats: (uid: string) => `userChats/${uid}`,
+  presence: (uid: string) => `presence/${uid}`,
+} as const;
+
+export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${menteeId}`;
+
+/** Document ids derived from a dedupe key, so a retried trigger addresses the same notification and mail. */
+export function dedupeDocId(key: string): string {
+  return key.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 700);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { EMAIL_KINDS, LIMITS, NOTIFICATION_KIND_LIST } from "../constants.js";
+
+export const notificationLinkSchema = z
+  .string()
+  .max(LIMITS.notificationLink, `Links must be at most ${LIMITS.notificationLink} characters.`)
+  .regex(/^\/(?!\/)/, "Notification links are in-app paths that start with a single /.");
+
+export const notificationDocSchema = z.object({
+  kind: z.enum(NOTIFICATION_KIND_LIST),
+  text: z.string().min(1).max(LIMITS.notificationText),
+  link: notificationLinkSchema,
+  read: z.boolean(),
+  createdAt: z.unknown(),
+  readAt: z.unknown().nullable(),
+});
+export type NotificationDoc = z.output<typeof notificationDocSchema>;
+
+export const MAIL_STATUSES = ["PENDING", "PROCESSING", "SENT", "ERROR"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export const mailDocSchema = z.object({
+  to: z.string(),
+  uid: z.string(),
+  kind: z.enum(EMAIL_KINDS),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  status: z.enum(MAIL_STATUSES),
+  attempts: z.number().int().min(0),
+  leaseExpiresAt: z.unknown().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.unknown(),
+  sentAt: z.unknown().nullable(),
+});
+export type MailDoc = z.output<typeof mailDocSchema>;

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { DEPARTMENTS, LIMITS, ROLES } from "../constants.js";
+import { httpsUrlSchema, normalizeTag, tagSchema, timezoneSchema, uidSchema } from "./common.js";
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name.")
+  .max(LIMITS.displayName, `Names must be at most ${LIMITS.displayName} characters.`);
+
+export const departmentSchema = z.enum(["", ...DEPARTMENTS], { message: "Choose a department from the list." });
+
+/** The fields a profile's owner may edit. The rules in firestore.rules enforce the same limits. */
+export const profileFieldsSchema = z.object({
+  displayName: displayNameSchema,
+  title: z.string().trim().max(LIMITS.title, `Titles must be at most ${LIMITS.title} characters.`),
+  department: departmentSchema,
+  expertise: z
+    .array(tagSchema)
+    .max(LIMITS.expertiseCount, `List at most ${LIMITS.expertiseCount} areas of expertise.`)
+    .transform((tags) => [...new Set(tags)]),
+  learningGoals: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "Learning goals cannot be empty.")
+        .max(LIMITS.learningGoal, `Each learning goal must be at most ${LIMITS.learningGoal} characters.`),
+    )
+    .max(LIMITS.learningGoalsCount, `List at most ${LIMITS.learningGoalsCount} learning goals.`),
+  bio: z.string().trim().max(LIMITS.bio, `Bios must be at most ${LIMITS.bio} characters.`),
+  avatarUrl: httpsUrlSchema,
+  timezone: timezoneSchema,
+  capacity: z
+    .number({ message: "Capacity must be a number." })
+    .int("Capacity must be a whole number.")
+    .min(0, "Capacity cannot be negative.")
+    .max(LIMITS.capacityMax, `Capacity can be at most ${LIMITS.capacityMax} mentees.`),
+  acceptingRequests: z.boolean(),
+});
+export type ProfileFields = z.output<typeof profileFieldsSchema>;
+export type ProfileFieldsInput = z.input<typeof profileFieldsSchema>;
+export const PROFILE_EDITABLE_FIELDS = Object.keys(profileFieldsSchema.shape) as (keyof ProfileFields)[];
+
+/** Fields only functions write; rules refuse any client change to them. */
+export const PROFILE_SERVER_FIELDS = [
+  "uid",
+  "role",
+  "activeMenteeCount",
+  "ratingAvg",
+  "ratingCount",
+  "sessionCount",
+  "searchTokens",
+  "createdAt",
+] as const;
+
+/** A profile as stored; timestamps are left opaque so web (Timestamp) and functions (admin Timestamp) both fit. */
+export const profileDocSchema = profileFieldsSchema.extend({
+  uid: uidSchema,
+  role: z.enum(ROLES),
+  activeMenteeCount: z.number().int().min(0),
+  ratingAvg: z.number().min(0).max(5),
+  ratingCount: z.number().int().min(0),
+  sessionCount: z.number().int().min(0),
+  searchTokens: z.array(z.string()),
+  createdAt: z.unknown(),
+  updatedAt: z.unknown(),
+});
+export type ProfileDoc = z.output<typeof profileDocSchema>;
+
+/** A new profile's fields before the owner fills it in. */
+export function defaultProfileFields(input: { displayName: string; timezone: string; role: string }): ProfileFields {
+  return {
+    displayName: input.displayName,
+    title: "",
+    department: "",
+    expertise: [],
+    learningGoals: [],
+    bio: "",
+    avatarUrl: "",
+    timezone: input.timezone,
+    capacity: input.role === "mentor" ? 3 : 0,
+    acceptingRequests: input.role === "mentor",
+  };
+}
+
+/** Splits free text ("React, system design") into normalised, de-duplicated tags. */
+export function parseTagList(text: string): string[] {
+  return [...new Set(text.split(",").map(normalizeTag).filter(Boolean))];
+}
+
+/** Two-letter initials for the avatar fallback. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "?";
+  const first = words[0]!.charAt(0);
+  const last = words.length > 1 ? words[words.length - 1]!.charAt(0) : "";
+  return (first + last).toUpperCase();
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { describeZodError, fieldErrors } from "../errors.js";
+import { registerAccountInputSchema, setUserRoleInputSchema, signUpFormSchema } from "./account.js";
+import { isValidTimeZone } from "./common.js";
+import { initialsOf, parseTagList, profileFieldsSchema } from "./profile.js";
+
+const validProfile = {
+  displayName: "Ada Lovelace",
+  title: "Staff Engineer",
+  department: "Engineering",
+  expertise: ["React", " react ", "System   Design"],
+  learningGoals: [],
+  bio: "",
+  avatarUrl: "",
+  timezone: "Europe/London",
+  capacity: 3,
+  acceptingRequests: true,
+};
+
+describe("profileFieldsSchema", () => {
+  it("normalises and de-duplicates expertise", () => {
+    expect(profileFieldsSchema.parse(validProfile).expertise).toEqual(["react", "system design"]);
+  });
+  it.each<[string, Record<string, unknown>, string]>([
+    ["empty name", { displayName: "  " }, "Enter your name."],
+    ["long bio", { bio: "x".repeat(2001) }, "Bios must be at most 2000 characters."],
+    ["unknown department", { department: "Astrology" }, "Choose a department from the list."],
+    ["bad zone", { timezone: "Mars/Olympus" }, "Choose a time zone from the list"],
+    ["http avatar", { avatarUrl: "http://example.com/a.png" }, "Use a full https:// link"],
+    ["fractional capacity", { capacity: 1.5 }, "Capacity must be a whole number."],
+    ["too many tags", { expertise: Array.from({ length: 16 }, (_, i) => `t${i}`) }, "at most 15"],
+  ])("rejects %s with a human message", (_name, patch, message) => {
+    const result = profileFieldsSchema.safeParse({ ...validProfile, ...patch });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toContain(message);
+  });
+});
+
+describe("registerAccountInputSchema", () => {
+  it("accepts a mentee sign-up", () => {
+    expect(registerAccountInputSchema.parse({ role: "mentee", displayName: " Bo ", timezone: "Asia/Tokyo" })).toEqual({
+      role: "mentee",
+      displayName: "Bo",
+      timezone: "Asia/Tokyo",
+    });
+  });
+  it.each([
+    [{ role: "admin", displayName: "Eve", timezone: "UTC" }, "role: Choose whether you join as a mentor or a mentee."],
+    [{ role: "mentee", displayName: "Eve", timezone: "UTC", isAdmin: true }, "Unexpected field(s): isAdmin."],
+    [{ role: "mentee", timezone: "UTC" }, "displayName:"],
+  ])("rejects %j", (input, message) => {
+    const result = registerAccountInputSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toContain(message);
+  });
+});
+
+describe("setUserRoleInputSchema", () => {
+  it("only knows the three roles", () => {
+    expect(setUserRoleInputSchema.safeParse({ uid: "u1", role: "superuser" }).success).toBe(false);
+    expect(setUserRoleInputSchema.safeParse({ uid: "u1", role: "admin" }).success).toBe(true);
+  });
+});
+
+describe("signUpFormSchema", () => {
+  it("maps each problem to its field", () => {
+    const result = signUpFormSchema.safeParse({ displayName: "", email: "nope", password: "short", role: "", timezone: "UTC" });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      const errors = fieldErrors(result.error);
+      expect(Object.keys(errors).sort()).toEqual(["displayName", "email", "password", "role"]);
+      expect(errors.password).toBe("Passwords need at least 8 characters.");
+    }
+  });
+});
+
+describe("helpers", () => {
+  it.each([
+    ["Ada Lovelace", "AL"],
+    ["cher", "C"],
+    ["  Jean  Paul  Sartre ", "JS"],
+    ["", "?"],
+  ])("initialsOf(%j) = %j", (name, initials) => expect(initialsOf(name)).toBe(initials));
+  it("parses a comma list of tags", () => expect(parseTagList("React, react ,  Go,,")).toEqual(["react", "go"]));
+  it.each([
+    ["Europe/London", true],
+    ["UTC", true],
+    ["Not/AZone", false],
+    ["", false],
+  ])("isValidTimeZone(%j) = %j", (zone, ok) => expect(isValidTimeZone(zone)).toBe(ok));
+});
