@@ -1,0 +1,2 @@
+// Only re-exports: one file per callable, trigger and scheduled job.
+export {};

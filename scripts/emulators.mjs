@@ -1,0 +1,36 @@
+// `node scripts/emulators.mjs exec [--no-build] [--only a,b] -- <command…>`: runs a command with the emulator
+// suite up (firebase emulators:exec), after building functions. Used by `npm test` and handy by hand.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { PROJECT_ID, ROOT, prepareEmulators } from "./emulator-env.mjs";
+
+export function buildFunctions() {
+  const result = spawnSync("npm", ["run", "build", "-w", "functions", "--silent"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("functions build failed");
+}
+
+export function emulatorsExec(command, { only, build = true } = {}) {
+  if (build) buildFunctions();
+  const prepared = prepareEmulators({ wantDatabase: !only || only.includes("database") });
+  const emulators = only ? only.filter((name) => prepared.only.includes(name)) : prepared.only;
+  const result = spawnSync(
+    join(ROOT, "node_modules", ".bin", "firebase"),
+    ["emulators:exec", "--project", PROJECT_ID, "--only", emulators.join(","), command],
+    { cwd: ROOT, env: { ...prepared.env, MENTORMATCH_EMULATORS: emulators.join(",") }, stdio: "inherit" },
+  );
+  return result.status ?? 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const dashes = args.indexOf("--");
+  const flags = dashes === -1 ? args : args.slice(0, dashes);
+  const command = dashes === -1 ? "" : args.slice(dashes + 1).join(" ");
+  if (flags[0] !== "exec" || !command) {
+    console.error("usage: node scripts/emulators.mjs exec [--no-build] [--only auth,firestore,functions] -- <command>");
+    process.exit(2);
+  }
+  const onlyIndex = flags.indexOf("--only");
+  const only = onlyIndex === -1 ? undefined : flags[onlyIndex + 1].split(",");
+  process.exit(emulatorsExec(command, { only, build: !flags.includes("--no-build") && (!only || only.includes("functions")) }));
+}
