@@ -1,0 +1,121 @@
+// `npm start`: the whole product on this machine. Builds functions, starts the emulators (auth, firestore,
+// functions; database where its emulator can be had), seeds demo data, starts the local mail capture and the
+// Vite dev server, then prints where to go. Ctrl-C stops everything; running it again starts fresh.
+import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
+import { join } from "node:path";
+import { PORTS, PROJECT_ID, ROOT, prepareEmulators } from "./emulator-env.mjs";
+import { buildFunctions } from "./emulators.mjs";
+
+const WEB_PORT = 5173;
+const MAIL_PORT = 9925;
+const children = [];
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function waitForPort(port, label, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await portInUse(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${label} did not start on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+async function waitForFunctions(timeoutMs = 120_000) {
+  // The hub lists an emulator only once it is ready, and the functions emulator is last to load.
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORTS.hub}/emulators`);
+      if (response.ok && "functions" in (await response.json())) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the emulator suite did not become ready");
+}
+
+function run(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", ...options });
+  children.push(child);
+  return child;
+}
+
+function stopAll(code = 0) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGINT");
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+async function main() {
+  const busy = [];
+  for (const [name, port] of [...Object.entries(PORTS), ["web", WEB_PORT], ["mail capture", MAIL_PORT]])
+    if (await portInUse(port)) busy.push(`${name} (${port})`);
+  if (busy.length) throw new Error(`ports already in use: ${busy.join(", ")}. Is another \`npm start\` still running?`);
+
+  console.log("› building functions");
+  buildFunctions();
+  const prepared = prepareEmulators();
+
+  const { startMailCapture } = await import("./mail-capture.mjs");
+  const mail = await startMailCapture({ port: MAIL_PORT });
+
+  console.log(`› starting emulators: ${prepared.only.join(", ")}`);
+  const emulators = run(
+    join(ROOT, "node_modules", ".bin", "firebase"),
+    ["emulators:start", "--project", PROJECT_ID, "--only", prepared.only.join(",")],
+    { env: prepared.env },
+  );
+  emulators.once("exit", (code) => {
+    console.error(`emulators exited (${code}); stopping.`);
+    stopAll(code ?? 1);
+  });
+  await waitForPort(PORTS.firestore, "Firestore emulator");
+  await waitForPort(PORTS.auth, "Auth emulator");
+  await waitForFunctions();
+
+  console.log("› seeding demo data");
+  const emulatorEnv = {
+    ...process.env,
+    GCLOUD_PROJECT: PROJECT_ID,
+    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
+    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
+  };
+  const seeded = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "seed.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: emulatorEnv,
+  });
+  const seedCode = await new Promise((resolve) => seeded.once("exit", resolve));
+  if (seedCode !== 0) throw new Error("seeding failed");
+
+  console.log("› starting the web app");
+  run("npm", ["run", "dev", "-w", "web", "--", "--port", String(WEB_PORT), "--strictPort", "--host", "127.0.0.1"]);
+  await waitForPort(WEB_PORT, "Vite dev server");
+
+  const { DEMO_LOGINS } = await import("./seed-data.ts");
+  console.log("\n──────────────────────────────────────────────");
+  console.log(` MentorMatch is running:  http://localhost:${WEB_PORT}`);
+  console.log(` Emails sent locally:     ${mail.url}`);
+  for (const login of DEMO_LOGINS) console.log(` ${login.role.padEnd(7)} ${login.email} / ${login.password}`);
+  for (const note of prepared.notes) console.log(` ! ${note}`);
+  console.log(" Ctrl-C stops everything.");
+  console.log("──────────────────────────────────────────────\n");
+}
+
+main().catch((error) => {
+  console.error(`npm start: ${error.message}`);
+  stopAll(1);
+});
