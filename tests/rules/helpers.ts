@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from "@firebase/rules-unit-testing";
+import { doc, deleteDoc, setDoc, Timestamp, type DocumentData, type Firestore } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { DEMO_PROJECT_ID, defaultEmailPrefs, defaultProfileFields, type Role } from "@mentormatch/shared";
+
+const RULES_PATH = fileURLToPath(new URL("../../firestore.rules", import.meta.url));
+
+/** Who makes a request. "owner" is the person whose data the file is about; the others are distinct people. */
+export const ACTORS = ["anonymous", "owner", "other", "mentor", "mentee", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+export type SignedInActor = Exclude<Actor, "anonymous">;
+
+export const OPERATIONS = ["get", "list", "create", "update", "delete"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const UID: Record<SignedInActor, string> = {
+  owner: "alice",
+  other: "nora",
+  mentor: "mark",
+  mentee: "mia",
+  admin: "ada",
+};
+
+/** The owner is a mentee, so "owner" and "mentor" never coincide; "other" is signed in but has no role claim yet. */
+const CLAIMS: Record<SignedInActor, Record<string, unknown>> = {
+  owner: { role: "mentee" },
+  other: {},
+  mentor: { role: "mentor" },
+  mentee: { role: "mentee" },
+  admin: { role: "admin" },
+};
+
+export const PAST = Timestamp.fromDate(new Date("2025-01-01T00:00:00Z"));
+
+/** A profile as functions write it. */
+export function profileDoc(uid: string, role: Role, overrides: DocumentData = {}): DocumentData {
+  return {
+    ...defaultProfileFields({ displayName: `User ${uid}`, timezone: "Europe/London", role }),
+    uid,
+    role,
+    activeMenteeCount: 0,
+    ratingAvg: 0,
+    ratingCount: 0,
+    sessionCount: 0,
+    searchTokens: [],
+    createdAt: PAST,
+    updatedAt: PAST,
+    ...overrides,
+  };
+}
+
+export function settingsDoc(uid: string): DocumentData {
+  return { email: `${uid}@example.com`, emailPrefs: defaultEmailPrefs(), createdAt: PAST };
+}
+
+function emulatorHost(): { host: string; port: number } {
+  const value = process.env.FIRESTORE_EMULATOR_HOST;
+  if (!value) {
+    throw new Error(
+      "FIRESTORE_EMULATOR_HOST is not set: run through `node scripts/emulators.mjs exec --only firestore -- …`.",
+    );
+  }
+  const colon = value.lastIndexOf(":");
+  return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
+}
+
+export interface RulesSuite {
+  /** A Firestore client acting as `actor`; contexts are made once per file and reused. */
+  db(actor: Actor): Firestore;
+  uid(actor: Actor): string;
+  /** Writes documents bypassing the rules, as functions would. */
+  seed(docs: Record<string, DocumentData>): Promise<void>;
+  /** Deletes a document bypassing the rules, so a test can attempt to create it. */
+  remove(path: string): Promise<void>;
+}
+
+/**
+ * Registers the hooks for one test file: one environment per file, data cleared and `initialDocs` seeded before
+ * every test. clearFirestore wipes a whole project and vitest runs files in parallel, so each file gets its own
+ * demo project (`demo-` ids never reach a real one) rather than racing the others on a shared one.
+ */
+export function useRulesSuite(name: string, initialDocs: () => Record<string, DocumentData>): RulesSuite {
+  let env: RulesTestEnvironment | undefined;
+  const clients = new Map<Actor, Firestore>();
+  const requireEnv = () => {
+    if (!env) throw new Error("the rules test environment is not initialised");
+    return env;
+  };
+
+  const suite: RulesSuite = {
+    db(actor) {
+      let client = clients.get(actor);
+      if (!client) {
+        const context =
+          actor === "anonymous"
+            ? requireEnv().unauthenticatedContext()
+            : requireEnv().authenticatedContext(UID[actor], CLAIMS[actor]);
+        // The context hands out the compat instance; the modular functions accept it at runtime.
+        client = context.firestore() as unknown as Firestore;
+        clients.set(actor, client);
+      }
+      return client;
+    },
+    uid(actor) {
+      return actor === "anonymous" ? "anonymous" : UID[actor];
+    },
+    async seed(docs) {
+      await requireEnv().withSecurityRulesDisabled(async (context) => {
+        const db = context.firestore() as unknown as Firestore;
+        await Promise.all(Object.entries(docs).map(([path, data]) => setDoc(doc(db, path), data)));
+      });
+    },
+    async remove(path) {
+      await requireEnv().withSecurityRulesDisabled(async (context) => {
+        await deleteDoc(doc(context.firestore() as unknown as Firestore, path));
+      });
+    },
+  };
+
+  beforeAll(async () => {
+    env = await initializeTestEnvironment({
+      projectId: `${DEMO_PROJECT_ID}-rules-${name}`,
+      firestore: { rules: readFileSync(RULES_PATH, "utf8"), ...emulatorHost() },
+    });
+  });
+
+  beforeEach(async () => {
+    await requireEnv().clearFirestore();
+    await suite.seed(initialDocs());
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  return suite;
+}
+
+export async function expectAllowed(request: Promise<unknown>, allowed: boolean): Promise<void> {
+  if (allowed) await assertSucceeds(request);
+  else await assertFails(request);
+}
+
+/**
+ * The role matrix: one `describe` per actor and one `it` per operation, each asserting allowed or denied. `ops`
+ * says what each operation does for an actor; `allowed` lists the operations each actor may perform.
+ */
+export function describeRoleMatrix(
+  suite: RulesSuite,
+  ops: Record<Operation, { what: string; run: (db: Firestore, actor: Actor) => Promise<unknown> }>,
+  allowed: Record<Actor, readonly Operation[]>,
+): void {
+  for (const actor of ACTORS) {
+    describe(actor, () => {
+      for (const operation of OPERATIONS) {
+        const ok = allowed[actor].includes(operation);
+        const { what, run } = ops[operation];
+        it(`${ok ? "can" : "cannot"} ${operation}: ${what}`, async () => {
+          await expectAllowed(run(suite.db(actor), actor), ok);
+        });
+      }
+    });
+  }
+}
