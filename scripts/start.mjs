@@ -109,7 +109,7 @@ async function main() {
   console.log("\n──────────────────────────────────────────────");
   console.log(` MentorMatch is running:  http://localhost:${WEB_PORT}`);
   console.log(` Emails sent locally:     ${mail.url}`);
-  for (const login of DEMO_LOGINS) console.log(` ${login.role.padEnd(7)} ${login.email} / ${login.password}`);
+  for (const [role, login] of Object.entries(DEMO_LOGINS)) console.log(` ${role.padEnd(7)} ${login.email} / ${login.password}`);
   for (const note of prepared.notes) console.log(` ! ${note}`);
   console.log(" Ctrl-C stops everything.");
   console.log("──────────────────────────────────────────────\n");

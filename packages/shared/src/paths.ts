@@ -33,3 +33,11 @@ export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${
 export function dedupeDocId(key: string): string {
   return key.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 700);
 }
+
+/**
+ * The `mail/` id for one recipient's email under a dedupe key. `mail/` is one collection for everyone, so the
+ * recipient is part of the id: two people notified under the same key (both sides of a match) get one email each.
+ */
+export function mailIdFor(uid: string, dedupeKey: string): string {
+  return dedupeDocId(`${uid}__${dedupeKey}`);
+}

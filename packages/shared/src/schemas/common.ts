@@ -12,14 +12,23 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-export const timezoneSchema = z
-  .string()
+/**
+ * A string field whose type errors read as sentences: zod's default for a missing field is
+ * "Invalid input: expected string, received undefined", which nobody filling a form can act on.
+ */
+export function text(label: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+  });
+}
+
+export const timezoneSchema = text("Time zone")
   .trim()
   .min(1, "Choose a time zone.")
   .max(LIMITS.timezone, "That time zone name is too long.")
   .refine(isValidTimeZone, "Choose a time zone from the list (for example Europe/London).");
 
-export const uidSchema = z.string().min(1, "A user id is required.").max(128, "That user id is too long.");
+export const uidSchema = text("A user id").min(1, "A user id is required.").max(128, "That user id is too long.");
 
 /** Tags are compared case-insensitively, so they are stored trimmed, lower-case and with single spaces. */
 export function normalizeTag(tag: string): string {
@@ -36,8 +45,7 @@ export const tagSchema = z
       .max(LIMITS.tag, `Each tag must be at most ${LIMITS.tag} characters.`),
   );
 
-export const httpsUrlSchema = z
-  .string()
+export const httpsUrlSchema = text("The link")
   .trim()
   .max(LIMITS.avatarUrl, `Links must be at most ${LIMITS.avatarUrl} characters.`)
   .refine((value) => {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { DEPARTMENTS, LIMITS, ROLES } from "../constants.js";
-import { httpsUrlSchema, normalizeTag, tagSchema, timezoneSchema, uidSchema } from "./common.js";
+import { httpsUrlSchema, normalizeTag, tagSchema, text, timezoneSchema, uidSchema } from "./common.js";
 
-export const displayNameSchema = z
-  .string()
+export const displayNameSchema = text("Name")
   .trim()
   .min(1, "Enter your name.")
   .max(LIMITS.displayName, `Names must be at most ${LIMITS.displayName} characters.`);
@@ -13,7 +12,7 @@ export const departmentSchema = z.enum(["", ...DEPARTMENTS], { message: "Choose 
 /** The fields a profile's owner may edit. The rules in firestore.rules enforce the same limits. */
 export const profileFieldsSchema = z.object({
   displayName: displayNameSchema,
-  title: z.string().trim().max(LIMITS.title, `Titles must be at most ${LIMITS.title} characters.`),
+  title: text("Title").trim().max(LIMITS.title, `Titles must be at most ${LIMITS.title} characters.`),
   department: departmentSchema,
   expertise: z
     .array(tagSchema)
@@ -28,7 +27,7 @@ export const profileFieldsSchema = z.object({
         .max(LIMITS.learningGoal, `Each learning goal must be at most ${LIMITS.learningGoal} characters.`),
     )
     .max(LIMITS.learningGoalsCount, `List at most ${LIMITS.learningGoalsCount} learning goals.`),
-  bio: z.string().trim().max(LIMITS.bio, `Bios must be at most ${LIMITS.bio} characters.`),
+  bio: text("Bio").trim().max(LIMITS.bio, `Bios must be at most ${LIMITS.bio} characters.`),
   avatarUrl: httpsUrlSchema,
   timezone: timezoneSchema,
   capacity: z
@@ -36,7 +35,7 @@ export const profileFieldsSchema = z.object({
     .int("Capacity must be a whole number.")
     .min(0, "Capacity cannot be negative.")
     .max(LIMITS.capacityMax, `Capacity can be at most ${LIMITS.capacityMax} mentees.`),
-  acceptingRequests: z.boolean(),
+  acceptingRequests: z.boolean({ message: "Say whether you are accepting requests (yes or no)." }),
 });
 export type ProfileFields = z.output<typeof profileFieldsSchema>;
 export type ProfileFieldsInput = z.input<typeof profileFieldsSchema>;

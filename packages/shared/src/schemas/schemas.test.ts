@@ -47,7 +47,8 @@ describe("registerAccountInputSchema", () => {
   it.each([
     [{ role: "admin", displayName: "Eve", timezone: "UTC" }, "role: Choose whether you join as a mentor or a mentee."],
     [{ role: "mentee", displayName: "Eve", timezone: "UTC", isAdmin: true }, "Unexpected field(s): isAdmin."],
-    [{ role: "mentee", timezone: "UTC" }, "displayName:"],
+    [{ role: "mentee", timezone: "UTC" }, "displayName: Name is required."],
+    [{ role: "mentee", displayName: 42, timezone: "UTC" }, "displayName: Name must be text."],
   ])("rejects %j", (input, message) => {
     const result = registerAccountInputSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { clampNotificationText, planNotification, type NotificationPlan, type NotificationPlanInput } from "./notification.js";
+
+const recipient = { email: "ada@example.com", displayName: "Ada", emailPrefs: { account: true, matchRequests: false } };
+const base: NotificationPlanInput = { kind: "welcome", hasEmail: true, notificationExists: false, mailExists: false, recipient };
+
+describe("planNotification", () => {
+  it.each<[string, Partial<NotificationPlanInput>, NotificationPlan]>([
+    ["a first notification with email on is mailed", {}, { action: "notify", mail: { to: "ada@example.com", emailKind: "account" } }],
+    ["a retried notify does nothing", { notificationExists: true }, { action: "skip" }],
+    ["a mailed key is not re-notified after the owner deleted it", { mailExists: true }, { action: "skip" }],
+    ["no email content means in-app only", { hasEmail: false }, { action: "notify", mail: null }],
+    ["the kind's email preference off means in-app only", { kind: "match_requested" }, { action: "notify", mail: null }],
+    ["a kind missing from old settings counts as on", { kind: "feedback_received" }, { action: "notify", mail: { to: "ada@example.com", emailKind: "feedback" } }],
+    ["no settings means no address", { recipient: null }, { action: "notify", mail: null }],
+    ["an empty address is not mailed", { recipient: { ...recipient, email: "" } }, { action: "notify", mail: null }],
+  ])("%s", (_name, patch, expected) => {
+    expect(planNotification({ ...base, ...patch })).toEqual(expected);
+  });
+});
+
+describe("clampNotificationText", () => {
+  it.each([
+    ["  Hello   there ", 300, "Hello there"],
+    ["abcdef", 6, "abcdef"],
+    ["abcdefg", 6, "abcde…"],
+    ["abc defg", 5, "abc…"],
+  ] as const)("%j (max %d) → %j", (text, max, expected) => {
+    expect(clampNotificationText(text, max)).toBe(expected);
+    expect(clampNotificationText(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
