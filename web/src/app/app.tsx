@@ -1,0 +1,54 @@
+import { lazy, Suspense } from "react";
+import { Toaster } from "react-hot-toast";
+import { Route, Routes } from "react-router-dom";
+import { PageLoader } from "../components/page-loader";
+import { PublicLayout } from "./public-layout";
+import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
+
+// Every page is its own chunk; the signed-in shell carries Firestore, so a signed-out visitor never downloads it.
+const Shell = lazy(() => import("./shell").then((m) => ({ default: m.Shell })));
+const SignInPage = lazy(() => import("../features/auth/sign-in-page").then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import("../features/auth/sign-up-page").then((m) => ({ default: m.SignUpPage })));
+const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page").then((m) => ({ default: m.ResetPasswordPage })));
+const DashboardPage = lazy(() => import("../features/dashboard/dashboard-page").then((m) => ({ default: m.DashboardPage })));
+const ProfileEditPage = lazy(() => import("../features/profile/profile-edit-page").then((m) => ({ default: m.ProfileEditPage })));
+const DirectoryPage = lazy(() => import("../features/directory/directory-page").then((m) => ({ default: m.DirectoryPage })));
+const MentorProfilePage = lazy(() => import("../features/directory/mentor-profile-page").then((m) => ({ default: m.MentorProfilePage })));
+const NotificationsPage = lazy(() => import("../features/notifications/notifications-page").then((m) => ({ default: m.NotificationsPage })));
+const SettingsPage = lazy(() => import("../features/settings/settings-page").then((m) => ({ default: m.SettingsPage })));
+const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
+const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
+const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
+
+export function App() {
+  return (
+    <>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path="/signin" element={<RedirectIfSignedIn><SignInPage /></RedirectIfSignedIn>} />
+            <Route path="/reset-password" element={<RedirectIfSignedIn><ResetPasswordPage /></RedirectIfSignedIn>} />
+            {/* Not behind RedirectIfSignedIn: a signed-in account without a role finishes registration here. */}
+            <Route path="/signup" element={<SignUpPage />} />
+          </Route>
+          <Route element={<RequireAuth><Shell /></RequireAuth>}>
+            <Route index element={<DashboardPage />} />
+            <Route path="profile" element={<ProfileEditPage />} />
+            <Route path="mentors" element={<DirectoryPage />} />
+            <Route path="mentors/:uid" element={<MentorProfilePage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="requests" element={<UpcomingPage feature="requests" />} />
+            <Route path="messages" element={<UpcomingPage feature="messages" />} />
+            <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
+            <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
+            <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+      {/* react-hot-toast renders each toast in a role="status" aria-live="polite" region. */}
+      <Toaster position="top-center" toastOptions={{ duration: 4000, className: "toast", error: { duration: 6000 } }} />
+    </>
+  );
+}

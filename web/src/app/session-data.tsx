@@ -1,0 +1,59 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { watchUnreadCount } from "../data/notifications";
+import { watchProfile, type Profile } from "../data/profiles";
+import { useSignedInUser } from "./auth-context";
+
+interface SessionData {
+  profile: Profile | null;
+  profileLoading: boolean;
+  profileError: string | null;
+  unreadCount: number;
+  /** False until the first unread snapshot, so a count of 0 is not mistaken for "nothing new". */
+  unreadLoaded: boolean;
+}
+
+const SessionDataContext = createContext<SessionData | null>(null);
+
+/** The signed-in person's live profile and unread count, subscribed once for the whole shell. */
+export function SessionDataProvider({ children }: { children: ReactNode }) {
+  const user = useSignedInUser();
+  const uid = user.uid;
+  const [profileState, setProfileState] = useState<{ uid: string; profile: Profile | null; error: string | null } | null>(null);
+  const [unread, setUnread] = useState<{ uid: string; count: number } | null>(null);
+
+  useEffect(
+    () =>
+      watchProfile(
+        uid,
+        (profile) => setProfileState({ uid, profile, error: null }),
+        (error) => setProfileState({ uid, profile: null, error: error.message }),
+      ),
+    [uid],
+  );
+  useEffect(
+    () =>
+      watchUnreadCount(
+        uid,
+        (count) => setUnread({ uid, count }),
+        // The badge is a hint; a failed listener shows no badge rather than an error over every page.
+        (error) => console.warn("unread count listener failed", error),
+      ),
+    [uid],
+  );
+
+  const current = profileState?.uid === uid ? profileState : null;
+  const value: SessionData = {
+    profile: current?.profile ?? null,
+    profileLoading: current === null,
+    profileError: current?.error ?? null,
+    unreadCount: unread?.uid === uid ? unread.count : 0,
+    unreadLoaded: unread?.uid === uid,
+  };
+  return <SessionDataContext.Provider value={value}>{children}</SessionDataContext.Provider>;
+}
+
+export function useSessionData(): SessionData {
+  const value = useContext(SessionDataContext);
+  if (!value) throw new Error("useSessionData must be used inside <SessionDataProvider>");
+  return value;
+}

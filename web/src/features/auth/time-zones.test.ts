@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { timeZoneOptions } from "./time-zones";
+
+describe("timeZoneOptions", () => {
+  it.each<[string, string[], string[]]>([
+    ["Europe/London", ["Asia/Tokyo", "Europe/London"], ["Asia/Tokyo", "Europe/London"]],
+    ["UTC", ["Asia/Tokyo", "Europe/London"], ["UTC", "Asia/Tokyo", "Europe/London"]],
+    ["", ["Asia/Tokyo"], ["Asia/Tokyo"]],
+  ])("current %j", (current, supported, expected) => expect(timeZoneOptions(current, supported)).toEqual(expected));
+});

@@ -1,0 +1,200 @@
+import { DEPARTMENTS, DIRECTORY_SORTS, DIRECTORY_SORT_LABELS, type DirectorySort } from "@mentormatch/shared";
+import type { DocumentSnapshot } from "firebase/firestore";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { Icon } from "../../components/icons";
+import { CardSkeletons, EmptyState, ErrorState } from "../../components/states";
+import { useDebouncedValue } from "../../components/use-debounced-value";
+import { usePageTitle } from "../../components/use-page-title";
+import { fetchDirectoryPage, type Profile } from "../../data/profiles";
+import { errorMessage } from "../../lib/error-message";
+import { pluralize } from "../../components/rating";
+import { DEFAULT_FILTERS, filtersFromParams, hasActiveFilters, paramsFromFilters, type DirectoryFilters } from "./directory-url";
+import { MentorCard } from "./mentor-card";
+
+const DEBOUNCE_MS = 300;
+
+type Results =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ready"; mentors: Profile[]; cursor: DocumentSnapshot | null; loadingMore: boolean; moreError: string | null };
+
+export function DirectoryPage() {
+  usePageTitle("Find a mentor");
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filtersKey = paramsFromFilters(filters).toString();
+
+  // Text boxes are edited locally and written to the URL after a pause, so each keystroke is not a query.
+  const [text, setText] = useState(filters.text);
+  const [expertise, setExpertise] = useState(filters.expertise);
+  const debouncedText = useDebouncedValue(text, DEBOUNCE_MS);
+  const debouncedExpertise = useDebouncedValue(expertise, DEBOUNCE_MS);
+
+  const update = useCallback(
+    (patch: Partial<DirectoryFilters>) => setParams(paramsFromFilters({ ...filtersFromParams(params), ...patch }), { replace: true }),
+    [params, setParams],
+  );
+
+  useEffect(() => {
+    if (debouncedText !== filters.text || debouncedExpertise !== filters.expertise) update({ text: debouncedText, expertise: debouncedExpertise });
+    // Only the debounced values drive this; reacting to `filters` too would undo back/forward navigation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedText, debouncedExpertise]);
+
+  // Back/forward or a pasted link changes the URL under us: the boxes follow it.
+  const lastKey = useRef(filtersKey);
+  useEffect(() => {
+    if (lastKey.current === filtersKey) return;
+    lastKey.current = filtersKey;
+    if (filters.text !== debouncedText) setText(filters.text);
+    if (filters.expertise !== debouncedExpertise) setExpertise(filters.expertise);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filtersKey]);
+
+  const [results, setResults] = useState<Results>({ status: "loading" });
+  const request = useRef(0);
+  const [reloadToken, setReloadToken] = useState(0);
+
+  useEffect(() => {
+    const mine = ++request.current;
+    setResults({ status: "loading" });
+    fetchDirectoryPage(filters)
+      .then((page) => {
+        if (mine === request.current) setResults({ status: "ready", mentors: page.mentors, cursor: page.cursor, loadingMore: false, moreError: null });
+      })
+      .catch((error: unknown) => {
+        console.error("directory query failed", error);
+        if (mine === request.current) setResults({ status: "error", message: errorMessage(error) });
+      });
+    // filtersKey stands for filters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filtersKey, reloadToken]);
+
+  async function loadMore() {
+    if (results.status !== "ready" || !results.cursor) return;
+    const mine = request.current;
+    setResults({ ...results, loadingMore: true, moreError: null });
+    try {
+      const page = await fetchDirectoryPage(filters, results.cursor);
+      if (mine === request.current)
+        setResults({ status: "ready", mentors: [...results.mentors, ...page.mentors], cursor: page.cursor, loadingMore: false, moreError: null });
+    } catch (error) {
+      if (mine === request.current) setResults({ ...results, loadingMore: false, moreError: errorMessage(error) });
+    }
+  }
+
+  function clearFilters() {
+    setText("");
+    setExpertise("");
+    setParams(paramsFromFilters({ ...DEFAULT_FILTERS, sort: filters.sort }), { replace: true });
+  }
+
+  const ids = { search: useId(), department: useId(), expertise: useId(), sort: useId() };
+  const active = hasActiveFilters(filters);
+  const from = `/mentors${filtersKey ? `?${filtersKey}` : ""}`;
+
+  return (
+    <section className="page" aria-labelledby="directory-title">
+      <div className="page-head">
+        <div>
+          <h1 id="directory-title">Find a mentor</h1>
+          <p className="muted">Search by name, or narrow down by department and expertise.</p>
+        </div>
+      </div>
+
+      <form className="filters card" role="search" aria-label="Mentor search" onSubmit={(event) => event.preventDefault()}>
+        <div className="filter filter-search">
+          <label htmlFor={ids.search}>Search by name</label>
+          <div className="input-icon">
+            <Icon name="search" size={18} />
+            <input id={ids.search} type="search" value={text} placeholder="e.g. Priya" autoComplete="off" maxLength={60} onChange={(event) => setText(event.target.value)} />
+          </div>
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.department}>Department</label>
+          <select id={ids.department} value={filters.department} onChange={(event) => update({ department: event.target.value as DirectoryFilters["department"] })}>
+            <option value="">All departments</option>
+            {DEPARTMENTS.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.expertise}>Expertise</label>
+          <input id={ids.expertise} type="text" value={expertise} placeholder="e.g. react" autoComplete="off" maxLength={40} onChange={(event) => setExpertise(event.target.value)} />
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.sort}>Sort by</label>
+          <select id={ids.sort} value={filters.sort} onChange={(event) => update({ sort: event.target.value as DirectorySort })}>
+            {DIRECTORY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {DIRECTORY_SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      <div className="results-bar" aria-live="polite" aria-atomic="true">
+        {results.status === "ready" ? (
+          <span className="muted">
+            {results.mentors.length === 0 ? "No results" : `Showing ${pluralize(results.mentors.length, "mentor")}${results.cursor ? " so far" : ""}`}
+          </span>
+        ) : results.status === "loading" ? (
+          <span className="sr-only">Loading mentors…</span>
+        ) : null}
+        {active ? (
+          <button type="button" className="link-btn" onClick={clearFilters}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+
+      {results.status === "loading" ? (
+        <CardSkeletons />
+      ) : results.status === "error" ? (
+        <ErrorState message={results.message} onRetry={() => setReloadToken((n) => n + 1)} />
+      ) : results.mentors.length === 0 ? (
+        active ? (
+          <EmptyState
+            title="No mentors match your search"
+            action={
+              <button type="button" className="btn" onClick={clearFilters}>
+                Clear filters
+              </button>
+            }
+          >
+            <p>Try a shorter name, another department, or a broader expertise tag.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No mentors yet">
+            <p>When mentors join the programme they'll be listed here.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <div className="card-grid">
+            {results.mentors.map((mentor) => (
+              <MentorCard key={mentor.uid} mentor={mentor} from={from} />
+            ))}
+          </div>
+          {results.moreError ? (
+            <p className="field-error" role="alert">
+              {results.moreError}
+            </p>
+          ) : null}
+          {results.cursor ? (
+            <div className="load-more">
+              <button type="button" className="btn" onClick={loadMore} disabled={results.loadingMore}>
+                {results.loadingMore ? "Loading…" : "Load more"}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

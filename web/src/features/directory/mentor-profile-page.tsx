@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from "react";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { Avatar } from "../../components/avatar";
+import { Icon } from "../../components/icons";
+import { PageLoader } from "../../components/page-loader";
+import { RatingStars } from "../../components/rating-stars";
+import { EmptyState, ErrorState } from "../../components/states";
+import { usePageTitle } from "../../components/use-page-title";
+import { getProfile, type Profile } from "../../data/profiles";
+import { errorMessage } from "../../lib/error-message";
+import { mentorAvailability } from "./mentor-availability";
+
+type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; mentor: Profile | null };
+
+export function MentorProfilePage() {
+  const { uid = "" } = useParams();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const back = from?.startsWith("/mentors") ? from : "/mentors";
+  const [state, setState] = useState<State>({ status: "loading" });
+
+  const load = useCallback(() => {
+    setState({ status: "loading" });
+    let cancelled = false;
+    getProfile(uid)
+      .then((profile) => !cancelled && setState({ status: "ready", mentor: profile?.role === "mentor" ? profile : null }))
+      .catch((error: unknown) => !cancelled && setState({ status: "error", message: errorMessage(error) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [uid]);
+  useEffect(load, [load]);
+
+  const mentor = state.status === "ready" ? state.mentor : null;
+  usePageTitle(mentor ? mentor.displayName : "Mentor");
+
+  return (
+    <section className="page" aria-labelledby="mentor-title">
+      <p>
+        <Link to={back} className="back-link">
+          <Icon name="arrowLeft" size={16} /> Back to mentors
+        </Link>
+      </p>
+      {state.status === "loading" ? (
+        <PageLoader label="Loading mentor" />
+      ) : state.status === "error" ? (
+        <ErrorState message={state.message} onRetry={load} />
+      ) : !mentor ? (
+        <EmptyState title="Mentor not found">
+          <p id="mentor-title">This person isn't listed as a mentor. They may have changed role or the link may be wrong.</p>
+        </EmptyState>
+      ) : (
+        <MentorDetails mentor={mentor} />
+      )}
+    </section>
+  );
+}
+
+function MentorDetails({ mentor }: { mentor: Profile }) {
+  const availability = mentorAvailability(mentor);
+  return (
+    <div className="mentor-profile">
+      <header className="card mentor-hero">
+        <Avatar name={mentor.displayName} url={mentor.avatarUrl} size="lg" />
+        <div className="grow">
+          <h1 id="mentor-title">{mentor.displayName}</h1>
+          <p className="mentor-meta">{[mentor.title, mentor.department].filter(Boolean).join(" · ") || "Mentor"}</p>
+          <RatingStars average={mentor.ratingAvg} count={mentor.ratingCount} />
+        </div>
+        <span className={`pill pill-${availability.tone}`}>{availability.label}</span>
+      </header>
+
+      <dl className="stats">
+        <div className="stat card">
+          <dt>Completed sessions</dt>
+          <dd>{mentor.sessionCount}</dd>
+        </div>
+        <div className="stat card">
+          <dt>Mentees now</dt>
+          <dd>
+            {mentor.activeMenteeCount} <span className="muted">of {mentor.capacity}</span>
+          </dd>
+        </div>
+        <div className="stat card">
+          <dt>Open spots</dt>
+          <dd>{mentor.acceptingRequests ? availability.spots : "—"}</dd>
+        </div>
+        <div className="stat card">
+          <dt>Time zone</dt>
+          <dd className="stat-small">{mentor.timezone ? mentor.timezone.replace(/_/g, " ") : "Not set"}</dd>
+        </div>
+      </dl>
+
+      <div className="card">
+        <h2>About</h2>
+        {mentor.bio ? <p className="bio">{mentor.bio}</p> : <p className="muted">{mentor.displayName} hasn't written a bio yet.</p>}
+      </div>
+      <div className="card">
+        <h2>Expertise</h2>
+        {mentor.expertise.length ? (
+          <ul className="chips">
+            {mentor.expertise.map((tag) => (
+              <li key={tag} className="chip">
+                <Link to={`/mentors?expertise=${encodeURIComponent(tag)}`} aria-label={`Find mentors with expertise in ${tag}`}>
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No expertise listed yet.</p>
+        )}
+      </div>
+    </div>
+  );
+}

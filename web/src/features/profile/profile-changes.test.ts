@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { ProfileFields } from "@mentormatch/shared";
+import { changedProfileFields } from "./profile-changes";
+
+const base: ProfileFields = {
+  displayName: "Ada",
+  title: "",
+  department: "",
+  expertise: ["react"],
+  learningGoals: [],
+  bio: "",
+  avatarUrl: "",
+  timezone: "Europe/London",
+  capacity: 0,
+  acceptingRequests: false,
+};
+
+describe("changedProfileFields", () => {
+  it.each<[string, Partial<ProfileFields>, Partial<ProfileFields>]>([
+    ["nothing", {}, {}],
+    ["one string", { title: "Engineer" }, { title: "Engineer" }],
+    ["array with the same items", { expertise: ["react"] }, {}],
+    ["array reordered", { expertise: ["go", "react"] }, { expertise: ["go", "react"] }],
+    ["array emptied", { expertise: [] }, { expertise: [] }],
+    ["number and boolean", { capacity: 3, acceptingRequests: true }, { capacity: 3, acceptingRequests: true }],
+    ["several", { bio: "Hi", department: "Design", learningGoals: ["Ship"] }, { bio: "Hi", department: "Design", learningGoals: ["Ship"] }],
+  ])("%s", (_name, patch, expected) => expect(changedProfileFields(base, { ...base, ...patch })).toEqual(expected));
+
+  it("never includes server-owned fields", () => {
+    const next = { ...base, title: "x", ratingAvg: 5, role: "admin" } as ProfileFields;
+    expect(Object.keys(changedProfileFields(base, next))).toEqual(["title"]);
+  });
+});

@@ -1,0 +1,13 @@
+import { EMAIL_KINDS, defaultEmailPrefs, type EmailPrefs } from "@mentormatch/shared";
+
+/** Preferences missing from an older document count as on, which is what the functions assume too. */
+export function withDefaultPrefs(stored: unknown): EmailPrefs {
+  const prefs = defaultEmailPrefs();
+  if (stored && typeof stored === "object") {
+    for (const kind of EMAIL_KINDS) {
+      const value = (stored as Record<string, unknown>)[kind];
+      if (typeof value === "boolean") prefs[kind] = value;
+    }
+  }
+  return prefs;
+}
