@@ -2,7 +2,7 @@ import { defaultEmailPrefs, paths } from "@mentormatch/shared";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deliverMail, MAIL_ID_HEADER, type DeliverMailOptions } from "../../functions/src/lib/mail.js";
+import { deliverMail, MAIL_ID_HEADER, retryStalledMail, type DeliverMailOptions } from "../../functions/src/lib/mail.js";
 import { notify } from "../../functions/src/lib/notify.js";
 import { startMailCapture, type MailCapture } from "../../scripts/mail-capture.mjs";
 import { adminDb, sleep, uniqueId, waitFor } from "./helpers.js";
@@ -164,6 +164,57 @@ describe("deliverMail", () => {
 
   it("answers missing for a mail that does not exist", async () => {
     expect(await deliverMail(adminDb, "no-such-mail", direct())).toEqual({ outcome: "missing" });
+  });
+});
+
+describe("retryStalledMail (the retry-mail schedule's handler)", () => {
+  /** A mail that failed once, addressed so that the next attempt succeeds. */
+  async function failedOnce(to = "retry@example.com") {
+    const uid = await userWithSettings(uniqueId("bounce"));
+    const mailId = await enqueue(uid);
+    await waitFor(async () => (await mailStatus(mailId)) === "ERROR", 20_000, "ERROR");
+    await adminDb.doc(paths.mail(mailId)).update({ to });
+    return mailId;
+  }
+
+  it("resends failed mail with attempts left and an expired lease, once, and a second sweep changes nothing", async () => {
+    const failed = await failedOnce();
+    const abandoned = await failedOnce("abandoned@example.com");
+    const now = Date.now();
+    await adminDb.doc(paths.mail(abandoned)).update({ status: "PROCESSING", leaseExpiresAt: Timestamp.fromMillis(now - 1) });
+
+    const first = await retryStalledMail(adminDb, direct({ now }));
+    expect(first.sent).toBeGreaterThanOrEqual(2);
+    expect(sentFor(failed)).toHaveLength(1);
+    expect(sentFor(abandoned)).toHaveLength(1);
+    for (const id of [failed, abandoned])
+      expect((await adminDb.doc(paths.mail(id)).get()).data()).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+
+    await retryStalledMail(adminDb, direct({ now: now + 1 }));
+    expect(sentFor(failed)).toHaveLength(1);
+    expect(sentFor(abandoned)).toHaveLength(1);
+  });
+
+  it("leaves live leases and mail out of attempts alone", async () => {
+    const leased = await failedOnce("leased-sweep@example.com");
+    const exhausted = await failedOnce("exhausted@example.com");
+    const now = Date.now();
+    await adminDb.doc(paths.mail(leased)).update({ status: "PROCESSING", leaseExpiresAt: Timestamp.fromMillis(now + 60_000) });
+    await adminDb.doc(paths.mail(exhausted)).update({ attempts: 3 });
+
+    await retryStalledMail(adminDb, direct({ now }));
+    expect(sentFor(leased)).toHaveLength(0);
+    expect(sentFor(exhausted)).toHaveLength(0);
+    expect(await mailStatus(leased)).toBe("PROCESSING");
+    expect((await adminDb.doc(paths.mail(exhausted)).get()).data()).toMatchObject({ status: "ERROR", attempts: 3 });
+  });
+
+  it("sends exactly once when two sweeps race", async () => {
+    const mailId = await failedOnce("raced@example.com");
+    const now = Date.now();
+    await Promise.all([retryStalledMail(adminDb, direct({ now })), retryStalledMail(adminDb, direct({ now }))]);
+    expect(sentFor(mailId)).toHaveLength(1);
+    expect((await adminDb.doc(paths.mail(mailId)).get()).get("attempts")).toBe(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import { MAIL_STATUSES, paths, planMailDelivery, type MailDeliveryPlan, type MailStatus } from "@mentormatch/shared";
+import { MAIL_MAX_ATTEMPTS, MAIL_STATUSES, paths, planMailDelivery, type MailDeliveryPlan, type MailStatus } from "@mentormatch/shared";
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
@@ -25,8 +25,8 @@ export const MAIL_ID_HEADER = "X-MentorMatch-Mail-Id";
 /**
  * Sends one `mail/` document at most once in effect: a transaction takes a lease (PENDING → PROCESSING) as
  * `planMailDelivery` decides, and only the run holding it calls SendGrid. A failure is recorded as ERROR with
- * `lastError` rather than thrown, so the platform does not retry on its own; an ERROR with attempts left is
- * eligible again (planMailDelivery), for a later sweep to pick up.
+ * `lastError` rather than thrown, so the platform does not retry on its own; `retryStalledMail` (scheduled) picks
+ * up an ERROR with attempts left.
  */
 export async function deliverMail(db: Firestore, mailId: string, options: DeliverMailOptions): Promise<DeliverMailResult> {
   const ref = db.doc(paths.mail(mailId));
@@ -101,4 +101,40 @@ function toStatus(value: unknown): MailStatus {
 
 function toMillis(value: unknown): number | null {
   return value instanceof Timestamp ? value.toMillis() : null;
+}
+
+export interface RetryMailResult {
+  examined: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * Gives stalled mail another go: ERROR with attempts left, and PROCESSING whose lease expired (the sender died
+ * between taking the lease and recording the outcome). Each goes through deliverMail, whose lease keeps a sweep
+ * racing a trigger, or another sweep, from sending twice.
+ */
+export async function retryStalledMail(
+  db: Firestore,
+  options: DeliverMailOptions & { batchSize?: number; maxAttempts?: number },
+): Promise<RetryMailResult> {
+  const now = options.now ?? Date.now();
+  const batchSize = options.batchSize ?? 100;
+  const maxAttempts = options.maxAttempts ?? MAIL_MAX_ATTEMPTS;
+  const mailbox = db.collection(paths.mailbox());
+  const [failed, stalled] = await Promise.all([
+    mailbox.where("status", "==", "ERROR").where("attempts", "<", maxAttempts).limit(batchSize).get(),
+    mailbox.where("status", "==", "PROCESSING").where("leaseExpiresAt", "<=", Timestamp.fromMillis(now)).limit(batchSize).get(),
+  ]);
+  const ids = [...new Set([...failed.docs, ...stalled.docs].map((doc) => doc.id))];
+  const result: RetryMailResult = { examined: ids.length, sent: 0, failed: 0, skipped: 0 };
+  // One at a time: a sweep is background work, and SendGrid rate-limits bursts.
+  for (const id of ids) {
+    const outcome = await deliverMail(db, id, { ...options, now });
+    if (outcome.outcome === "sent") result.sent++;
+    else if (outcome.outcome === "error") result.failed++;
+    else result.skipped++;
+  }
+  return result;
 }
