@@ -31,19 +31,28 @@ async function waitForPort(port, label, timeoutMs = 120_000) {
   throw new Error(`${label} did not start on port ${port} within ${timeoutMs / 1000} s`);
 }
 
-async function waitForFunctions(timeoutMs = 120_000) {
-  // The hub lists an emulator only once it is ready, and the functions emulator is last to load.
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORTS.hub}/emulators`);
-      if (response.ok && "functions" in (await response.json())) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the emulator suite did not become ready");
+// Two lines per function run: seeding alone runs the profile trigger 69 times and would bury the summary.
+const NOISE = /^i {2}functions: (Beginning execution of|Finished) "/;
+
+/**
+ * Forwards the emulators' output without the per-run noise, and resolves when firebase-tools prints its ready
+ * banner, so our own summary is printed after it, not before.
+ */
+function waitForReadyBanner(child, timeoutMs = 180_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the emulator suite did not become ready")), timeoutMs);
+    let pending = "";
+    child.stdout.on("data", (chunk) => {
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (!NOISE.test(line)) process.stdout.write(`${line}\n`);
+      if (chunk.toString().includes("All emulators ready")) {
+        clearTimeout(timer);
+        // Let the port table that follows the banner print first.
+        setTimeout(resolve, 500);
+      }
+    });
+  });
 }
 
 function run(command, args, options = {}) {
@@ -76,15 +85,16 @@ async function main() {
   const emulators = run(
     join(ROOT, "node_modules", ".bin", "firebase"),
     ["emulators:start", "--project", PROJECT_ID, "--only", prepared.only.join(",")],
-    { env: prepared.env },
+    { env: prepared.env, stdio: ["ignore", "pipe", "inherit"] },
   );
+  const ready = waitForReadyBanner(emulators);
   emulators.once("exit", (code) => {
     console.error(`emulators exited (${code}); stopping.`);
     stopAll(code ?? 1);
   });
+  await ready;
   await waitForPort(PORTS.firestore, "Firestore emulator");
   await waitForPort(PORTS.auth, "Auth emulator");
-  await waitForFunctions();
 
   console.log("› seeding demo data");
   const emulatorEnv = {
@@ -102,7 +112,10 @@ async function main() {
   if (seedCode !== 0) throw new Error("seeding failed");
 
   console.log("› starting the web app");
-  run("npm", ["run", "dev", "-w", "web", "--", "--port", String(WEB_PORT), "--strictPort", "--host", "127.0.0.1"]);
+  // vite itself, not `npm run dev`: npm does not pass a signal on to its child, which would outlive us.
+  run(join(ROOT, "node_modules", ".bin", "vite"), ["--mode", "emulator", "--port", String(WEB_PORT), "--strictPort", "--host", "127.0.0.1"], {
+    cwd: join(ROOT, "web"),
+  });
   await waitForPort(WEB_PORT, "Vite dev server");
 
   const { DEMO_LOGINS } = await import("./seed-data.ts");
