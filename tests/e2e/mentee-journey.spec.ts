@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEPARTMENTS } from "@mentormatch/shared";
+import { htmlOf, mailTo } from "./mail";
 
 const SHOTS = "artifacts/screenshots";
 /** Full-page screenshot from the top, so the sticky top bar and the sidebar sit where a person sees them. */
@@ -48,6 +49,10 @@ test("a new mentee signs up, fills in the profile, finds a mentor and reads the 
   // ---- The welcome notification arrives (registerAccount writes it) and the live counter shows it ----
   await expect(unreadBadge(page)).toHaveText("1");
   await expect(notificationsLink(page)).toHaveAccessibleName(/1 unread notification/);
+  // …and so does the welcome email, through the outbox trigger and SendGrid's API (the local capture).
+  const welcomeMail = await mailTo(email, "Welcome to MentorMatch");
+  expect(htmlOf(welcomeMail)).toContain(`Hi ${name},`);
+  expect(htmlOf(welcomeMail)).toContain('href="http://localhost:5173/profile"');
 
   // ---- Fill in the profile ----
   await page.getByLabel("Job title").fill("Junior Data Analyst");
