@@ -4,6 +4,13 @@ import { useId, type ReactNode } from "react";
  * A label, a control, a hint and the field's error, wired with aria-describedby/aria-invalid so a screen reader
  * reads the same message a sighted person sees beside the field.
  */
+/** What FormField hands its control so the label, hint and error are wired to it. */
+export interface FieldControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}
+
 export function FormField({
   label,
   hint,
@@ -15,7 +22,7 @@ export function FormField({
   hint?: ReactNode;
   error?: string;
   optional?: boolean;
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+  children: (props: FieldControlProps) => ReactNode;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

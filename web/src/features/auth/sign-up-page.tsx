@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { useAuth } from "../../app/auth-context";
 import { FormField } from "../../components/form-field";
 import { PageLoader } from "../../components/page-loader";
+import { TimeZoneSelect } from "../../components/time-zone-select";
 import { usePageTitle } from "../../components/use-page-title";
 import { call } from "../../lib/callables";
 import { errorMessage } from "../../lib/error-message";
@@ -113,15 +114,7 @@ export function SignUpPage() {
           </>
         )}
         <FormField label="Time zone" hint="Used to show session times in your local time." error={errors.timezone?.message}>
-          {(props) => (
-            <select {...props} {...register("timezone")}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replace(/_/g, " ")}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <TimeZoneSelect {...props} zones={zones} {...register("timezone")} />}
         </FormField>
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? "Creating your account…" : finishing ? "Finish" : "Create account"}

@@ -8,15 +8,16 @@ import {
   type ProfileFieldsInput,
   type Role,
 } from "@mentormatch/shared";
-import { useMemo } from "react";
-import { Controller, useForm, useWatch, type FieldError } from "react-hook-form";
+import { useMemo, type ComponentProps } from "react";
+import { Controller, useForm, useWatch, type Control, type FieldError } from "react-hook-form";
 import toast from "react-hot-toast";
 import { Link } from "react-router-dom";
 import { useAuth } from "../../app/auth-context";
 import { useSessionData } from "../../app/session-data";
 import { Avatar } from "../../components/avatar";
-import { FormField } from "../../components/form-field";
+import { FormField, type FieldControlProps } from "../../components/form-field";
 import { PageLoader } from "../../components/page-loader";
+import { TimeZoneSelect } from "../../components/time-zone-select";
 import { ErrorState } from "../../components/states";
 import { TagInput } from "../../components/tag-input";
 import { usePageTitle } from "../../components/use-page-title";
@@ -51,6 +52,36 @@ function arrayError(error: unknown): string | undefined {
   if (direct) return direct;
   if (Array.isArray(error)) return (error.find((item) => item?.message) as FieldError | undefined)?.message;
   return (error as { root?: FieldError }).root?.message;
+}
+
+/** A list field of the profile form as chips: react-hook-form owns the value, TagInput the typing. */
+function TagsField({
+  control,
+  name,
+  fieldProps,
+  ...options
+}: {
+  control: Control<ProfileFieldsInput, unknown, ProfileFields>;
+  name: "expertise" | "learningGoals";
+  fieldProps: FieldControlProps;
+} & Pick<ComponentProps<typeof TagInput>, "normalize" | "splitOnComma" | "itemLabel" | "placeholder">) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <TagInput
+          id={fieldProps.id}
+          describedBy={fieldProps["aria-describedby"]}
+          invalid={fieldProps["aria-invalid"]}
+          value={field.value}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          {...options}
+        />
+      )}
+    />
+  );
 }
 
 function pickFields(profile: Profile): ProfileFields {
@@ -151,45 +182,20 @@ function ProfileForm({ profile, role }: { profile: Profile; role: Role | null })
             error={arrayError(errors.expertise)}
           >
             {(props) => (
-              <Controller
-                control={control}
-                name="expertise"
-                render={({ field }) => (
-                  <TagInput
-                    id={props.id}
-                    describedBy={props["aria-describedby"]}
-                    invalid={props["aria-invalid"]}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    normalize={normalizeTag}
-                    itemLabel="expertise"
-                    placeholder="e.g. react, system design"
-                  />
-                )}
-              />
+              <TagsField control={control} name="expertise" fieldProps={props} normalize={normalizeTag} itemLabel="expertise" placeholder="e.g. react, system design" />
             )}
           </FormField>
           {isMentee ? (
             <FormField label="Learning goals" optional hint={`Press Enter after each goal. Up to ${LIMITS.learningGoalsCount}.`} error={arrayError(errors.learningGoals)}>
               {(props) => (
-                <Controller
+                <TagsField
                   control={control}
                   name="learningGoals"
-                  render={({ field }) => (
-                    <TagInput
-                      id={props.id}
-                      describedBy={props["aria-describedby"]}
-                      invalid={props["aria-invalid"]}
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      normalize={(text) => text.trim().replace(/\s+/g, " ")}
-                      splitOnComma={false}
-                      itemLabel="learning goal"
-                      placeholder="e.g. Lead my first project"
-                    />
-                  )}
+                  fieldProps={props}
+                  normalize={(text) => text.trim().replace(/\s+/g, " ")}
+                  splitOnComma={false}
+                  itemLabel="learning goal"
+                  placeholder="e.g. Lead my first project"
                 />
               )}
             </FormField>
@@ -198,15 +204,7 @@ function ProfileForm({ profile, role }: { profile: Profile; role: Role | null })
             {(props) => <textarea {...props} rows={5} placeholder="A few sentences about your work and what you'd like from mentoring." {...register("bio")} />}
           </FormField>
           <FormField label="Time zone" error={errors.timezone?.message}>
-            {(props) => (
-              <select {...props} {...register("timezone")}>
-                {zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replace(/_/g, " ")}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <TimeZoneSelect {...props} zones={zones} {...register("timezone")} />}
           </FormField>
           {isMentor ? (
             <fieldset className="fieldset">
