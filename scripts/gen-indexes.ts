@@ -1,9 +1,11 @@
 // Writes firestore.indexes.json from the planners that need composite indexes; a unit test keeps them in step.
 import { writeFileSync } from "node:fs";
-import { directoryIndexes } from "@mentormatch/shared";
+import { directoryIndexes, peopleIndexes } from "@mentormatch/shared";
 
-const indexes = [
+const composite = [
   ...directoryIndexes(),
+  // The admin People list; role + displayName and role + token + displayName are shared with the directory.
+  ...peopleIndexes(),
   {
     collectionGroup: "notifications",
     queryScope: "COLLECTION",
@@ -30,5 +32,7 @@ const indexes = [
     ],
   },
 ];
+// Two planners may need the same index, and Firestore rejects a file that declares one twice.
+const indexes = [...new Map(composite.map((index) => [JSON.stringify(index), index])).values()];
 writeFileSync(new URL("../firestore.indexes.json", import.meta.url), JSON.stringify({ indexes, fieldOverrides: [] }, null, 2) + "\n");
 console.log(`firestore.indexes.json: ${indexes.length} composite indexes`);

@@ -8,5 +8,6 @@ export * from "./schemas/account.js";
 export * from "./schemas/notification.js";
 export * from "./planners/search-tokens.js";
 export * from "./planners/directory-query.js";
+export * from "./planners/people-query.js";
 export * from "./planners/mail-delivery.js";
 export * from "./templates/email.js";

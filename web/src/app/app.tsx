@@ -17,6 +17,7 @@ const MentorProfilePage = lazy(() => import("../features/directory/mentor-profil
 const NotificationsPage = lazy(() => import("../features/notifications/notifications-page").then((m) => ({ default: m.NotificationsPage })));
 const SettingsPage = lazy(() => import("../features/settings/settings-page").then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
+const PeoplePage = lazy(() => import("../features/admin/people-page").then((m) => ({ default: m.PeoplePage })));
 const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
@@ -43,6 +44,7 @@ export function App() {
             <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
             <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
             <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />
+            <Route path="admin/people" element={<RequireRole roles={["admin"]}><PeoplePage /></RequireRole>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -10,6 +10,7 @@ import { auth } from "../lib/firebase";
 import { errorMessage } from "../lib/error-message";
 import { useAuth } from "./auth-context";
 import { SessionDataProvider, useSessionData } from "./session-data";
+import { useRoleSync } from "./use-role-sync";
 
 interface NavItem {
   to: string;
@@ -41,8 +42,9 @@ export function Shell() {
 }
 
 function ShellLayout() {
-  const { user, role } = useAuth();
+  const { user, role, refreshRole } = useAuth();
   const { profile, unreadCount, unreadLoaded } = useSessionData();
+  useRoleSync(profile?.role, role, refreshRole);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();

@@ -91,31 +91,37 @@ export async function updateProfileFields(uid: string, changes: Partial<ProfileF
   await updateDoc(profileRef(uid), { ...changes, updatedAt: serverTimestamp() });
 }
 
-export interface DirectoryPage {
-  mentors: Profile[];
+export interface ProfilePage {
+  profiles: Profile[];
   /** Pass back to get the next page; null when there is none. */
   cursor: DocumentSnapshot | null;
 }
 
+/** One page of `users/` under the given filters and order, continuing after `cursor`. */
+export async function fetchProfilePage(constraints: QueryConstraint[], cursor: DocumentSnapshot | null, pageSize: number): Promise<ProfilePage> {
+  const all = [...constraints];
+  if (cursor) all.push(startAfter(cursor));
+  // One extra document tells us whether a next page exists without an empty "Load more".
+  all.push(limit(pageSize + 1));
+  const snap = await getDocs(query(collection(db, paths.users()), ...all));
+  const docs = snap.docs.slice(0, pageSize);
+  return {
+    profiles: docs.map((d) => toProfile(d.id, d.data())),
+    cursor: snap.docs.length > pageSize ? (docs[docs.length - 1] ?? null) : null,
+  };
+}
+
 /** One page of the mentor directory, shaped by planDirectoryQuery so firestore.indexes.json serves it. */
-export async function fetchDirectoryPage(
+export function fetchDirectoryPage(
   search: DirectorySearch,
   cursor: DocumentSnapshot | null = null,
   pageSize: number = LIMITS.directoryPageSize,
-): Promise<DirectoryPage> {
+): Promise<ProfilePage> {
   const plan = planDirectoryQuery(search);
   const constraints: QueryConstraint[] = plan.equals.map(({ field, value }) => where(field, "==", value));
   if (plan.token) constraints.push(where("searchTokens", "array-contains", plan.token));
   for (const order of plan.orderBy) constraints.push(orderBy(order.field, order.direction));
-  if (cursor) constraints.push(startAfter(cursor));
-  // One extra document tells us whether a next page exists without an empty "Load more".
-  constraints.push(limit(pageSize + 1));
-  const snap = await getDocs(query(collection(db, paths.users()), ...constraints));
-  const docs = snap.docs.slice(0, pageSize);
-  return {
-    mentors: docs.map((d) => toProfile(d.id, d.data())),
-    cursor: snap.docs.length > pageSize ? (docs[docs.length - 1] ?? null) : null,
-  };
+  return fetchProfilePage(constraints, cursor, pageSize);
 }
 
 /** Server-side count (one read per 1000 documents), for the admin overview. */

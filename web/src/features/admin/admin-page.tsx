@@ -1,5 +1,7 @@
 import { ROLES, type Role } from "@mentormatch/shared";
 import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router-dom";
+import { Icon } from "../../components/icons";
 import { ErrorState } from "../../components/states";
 import { usePageTitle } from "../../components/use-page-title";
 import { countUsersWithRole } from "../../data/profiles";
@@ -29,9 +31,15 @@ export function AdminPage() {
 
   return (
     <section className="page" aria-labelledby="admin-title">
-      <div>
-        <h1 id="admin-title">Programme overview</h1>
-        <p className="muted">People registered on MentorMatch, counted from their profiles.</p>
+      <div className="page-head">
+        <div>
+          <h1 id="admin-title">Programme overview</h1>
+          <p className="muted">People registered on MentorMatch, counted from their profiles.</p>
+        </div>
+        <Link to="/admin/people" className="btn btn-primary">
+          <Icon name="mentors" size={18} />
+          Manage people
+        </Link>
       </div>
       {state.status === "error" ? (
         <ErrorState message={state.message} onRetry={load} />
@@ -41,6 +49,9 @@ export function AdminPage() {
             <div key={role} className="stat card">
               <dt>{LABELS[role]}</dt>
               <dd>{state.status === "ready" ? state.counts[role] : <span className="skeleton skeleton-inline" aria-label="Loading" />}</dd>
+              <dd className="stat-small">
+                <Link to={`/admin/people?role=${role}`}>View {LABELS[role].toLowerCase()}</Link>
+              </dd>
             </div>
           ))}
         </dl>

@@ -5,19 +5,14 @@ import { useSearchParams } from "react-router-dom";
 import { Icon } from "../../components/icons";
 import { CardSkeletons, EmptyState, ErrorState } from "../../components/states";
 import { useDebouncedValue } from "../../components/use-debounced-value";
+import { usePagedResults } from "../../components/use-paged-results";
 import { usePageTitle } from "../../components/use-page-title";
-import { fetchDirectoryPage, type Profile } from "../../data/profiles";
-import { errorMessage } from "../../lib/error-message";
+import { fetchDirectoryPage } from "../../data/profiles";
 import { pluralize } from "../../components/rating";
 import { DEFAULT_FILTERS, filtersFromParams, hasActiveFilters, paramsFromFilters, type DirectoryFilters } from "./directory-url";
 import { MentorCard } from "./mentor-card";
 
 const DEBOUNCE_MS = 300;
-
-type Results =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "ready"; mentors: Profile[]; cursor: DocumentSnapshot | null; loadingMore: boolean; moreError: string | null };
 
 export function DirectoryPage() {
   usePageTitle("Find a mentor");
@@ -52,37 +47,11 @@ export function DirectoryPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filtersKey]);
 
-  const [results, setResults] = useState<Results>({ status: "loading" });
-  const request = useRef(0);
-  const [reloadToken, setReloadToken] = useState(0);
-
-  useEffect(() => {
-    const mine = ++request.current;
-    setResults({ status: "loading" });
-    fetchDirectoryPage(filters)
-      .then((page) => {
-        if (mine === request.current) setResults({ status: "ready", mentors: page.mentors, cursor: page.cursor, loadingMore: false, moreError: null });
-      })
-      .catch((error: unknown) => {
-        console.error("directory query failed", error);
-        if (mine === request.current) setResults({ status: "error", message: errorMessage(error) });
-      });
-    // filtersKey stands for filters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filtersKey, reloadToken]);
-
-  async function loadMore() {
-    if (results.status !== "ready" || !results.cursor) return;
-    const mine = request.current;
-    setResults({ ...results, loadingMore: true, moreError: null });
-    try {
-      const page = await fetchDirectoryPage(filters, results.cursor);
-      if (mine === request.current)
-        setResults({ status: "ready", mentors: [...results.mentors, ...page.mentors], cursor: page.cursor, loadingMore: false, moreError: null });
-    } catch (error) {
-      if (mine === request.current) setResults({ ...results, loadingMore: false, moreError: errorMessage(error) });
-    }
-  }
+  const { results, loadMore, reload } = usePagedResults(
+    filtersKey,
+    (cursor: DocumentSnapshot | null) => fetchDirectoryPage(filters, cursor).then((page) => ({ items: page.profiles, cursor: page.cursor })),
+    "directory",
+  );
 
   function clearFilters() {
     setText("");
@@ -141,7 +110,7 @@ export function DirectoryPage() {
       <div className="results-bar" aria-live="polite" aria-atomic="true">
         {results.status === "ready" ? (
           <span className="muted">
-            {results.mentors.length === 0 ? "No results" : `Showing ${pluralize(results.mentors.length, "mentor")}${results.cursor ? " so far" : ""}`}
+            {results.items.length === 0 ? "No results" : `Showing ${pluralize(results.items.length, "mentor")}${results.cursor ? " so far" : ""}`}
           </span>
         ) : results.status === "loading" ? (
           <span className="sr-only">Loading mentors…</span>
@@ -156,8 +125,8 @@ export function DirectoryPage() {
       {results.status === "loading" ? (
         <CardSkeletons />
       ) : results.status === "error" ? (
-        <ErrorState message={results.message} onRetry={() => setReloadToken((n) => n + 1)} />
-      ) : results.mentors.length === 0 ? (
+        <ErrorState message={results.message} onRetry={reload} />
+      ) : results.items.length === 0 ? (
         active ? (
           <EmptyState
             title="No mentors match your search"
@@ -177,7 +146,7 @@ export function DirectoryPage() {
       ) : (
         <>
           <div className="card-grid">
-            {results.mentors.map((mentor) => (
+            {results.items.map((mentor) => (
               <MentorCard key={mentor.uid} mentor={mentor} from={from} />
             ))}
           </div>

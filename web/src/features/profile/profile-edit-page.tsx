@@ -42,7 +42,9 @@ export function ProfileEditPage() {
         </p>
       </section>
     );
-  return <ProfileForm key={profile.uid} profile={profile} role={role} />;
+  // A role change (an admin's, arriving live) brings other fields and values, e.g. a new mentor's capacity: start the
+  // form again from the stored profile rather than keep defaults from before.
+  return <ProfileForm key={`${profile.uid}:${role}`} profile={profile} role={role} />;
 }
 
 /** An array field's message: the array's own (too many) or its first item's (one too long). */

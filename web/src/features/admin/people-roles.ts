@@ -1,0 +1,51 @@
+import { ROLES, type Role } from "@mentormatch/shared";
+
+export const ROLE_LABELS: Record<Role, string> = { mentor: "Mentor", mentee: "Mentee", admin: "Admin" };
+export const ROLE_FILTER_LABELS: Record<Role | "", string> = { "": "All roles", mentor: "Mentors", mentee: "Mentees", admin: "Admins" };
+const WITH_ARTICLE: Record<Role, string> = { mentor: "a mentor", mentee: "a mentee", admin: "an admin" };
+
+/** A `?role=` value from a link or the address bar; anything unknown means every role. */
+export function roleFilterFromParam(value: string | null): Role | "" {
+  return value && (ROLES as readonly string[]).includes(value) ? (value as Role) : "";
+}
+
+export type RoleChangeCheck = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Whether the People list offers this change. setUserRole is the real judge; this keeps the admin from asking
+ * for what it would refuse (their own demotion) or what would change nothing.
+ */
+export function checkRoleChange(input: { myUid: string; targetUid: string; name: string; current: Role | null; next: Role }): RoleChangeCheck {
+  if (input.targetUid === input.myUid)
+    return { allowed: false, reason: "This is you. Admins can't change their own role, so the programme always keeps one; ask another admin." };
+  if (input.current === input.next) return { allowed: false, reason: `${displayNameOf(input.name)} is already ${WITH_ARTICLE[input.next]}.` };
+  return { allowed: true };
+}
+
+export function confirmQuestion(name: string, next: Role): string {
+  return `Make ${displayNameOf(name)} ${WITH_ARTICLE[next]}?`;
+}
+
+export function successMessage(name: string, role: Role): string {
+  return `${displayNameOf(name)} is now ${WITH_ARTICLE[role]}.`;
+}
+
+/** What the change does besides the label, mirroring planRoleChange in functions, so the admin confirms knowingly. */
+export function roleChangeEffects(current: Role | null, next: Role): string[] {
+  const effects: string[] = [];
+  if (next === "mentor" && current !== "mentor") effects.push("They'll be listed in the mentor directory and can accept mentees.");
+  if (current === "mentor" && next !== "mentor") effects.push("They'll leave the mentor directory: capacity goes to 0 and they stop accepting requests.");
+  if (next === "admin" && current !== "admin") effects.push("They'll be able to change anyone's role, yours included.");
+  if (current === "admin" && next !== "admin") effects.push("They'll lose access to the admin pages.");
+  return effects;
+}
+
+/** The results line read out by screen readers as the list changes. */
+export function peopleSummary(count: number, hasMore: boolean): string {
+  if (count === 0) return "No people found";
+  return `Showing ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}${hasMore ? " so far" : ""}`;
+}
+
+function displayNameOf(name: string): string {
+  return name.trim() || "this person";
+}
