@@ -6,6 +6,7 @@ import { useSignedInUser } from "../../app/auth-context";
 import { Icon } from "../../components/icons";
 import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
 import { useDebouncedValue } from "../../components/use-debounced-value";
+import { LoadMore } from "../../components/load-more";
 import { usePagedResults } from "../../components/use-paged-results";
 import { usePageTitle } from "../../components/use-page-title";
 import { fetchPeoplePage } from "../../data/people";
@@ -126,18 +127,7 @@ export function PeoplePage() {
               <PersonRow key={person.uid} person={person} myUid={me} onRoleChanged={onRoleChanged} />
             ))}
           </ul>
-          {results.moreError ? (
-            <p className="field-error" role="alert">
-              {results.moreError}
-            </p>
-          ) : null}
-          {results.cursor ? (
-            <div className="load-more">
-              <button type="button" className="btn" onClick={loadMore} disabled={results.loadingMore}>
-                {results.loadingMore ? "Loading…" : "Load more"}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={!!results.cursor} loading={results.loadingMore} error={results.moreError} onLoadMore={loadMore} />
         </>
       )}
     </section>

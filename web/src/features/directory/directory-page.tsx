@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router-dom";
 import { Icon } from "../../components/icons";
 import { CardSkeletons, EmptyState, ErrorState } from "../../components/states";
 import { useDebouncedValue } from "../../components/use-debounced-value";
+import { LoadMore } from "../../components/load-more";
 import { usePagedResults } from "../../components/use-paged-results";
 import { usePageTitle } from "../../components/use-page-title";
 import { fetchDirectoryPage } from "../../data/profiles";
@@ -150,18 +151,7 @@ export function DirectoryPage() {
               <MentorCard key={mentor.uid} mentor={mentor} from={from} />
             ))}
           </div>
-          {results.moreError ? (
-            <p className="field-error" role="alert">
-              {results.moreError}
-            </p>
-          ) : null}
-          {results.cursor ? (
-            <div className="load-more">
-              <button type="button" className="btn" onClick={loadMore} disabled={results.loadingMore}>
-                {results.loadingMore ? "Loading…" : "Load more"}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={!!results.cursor} loading={results.loadingMore} error={results.moreError} onLoadMore={loadMore} />
         </>
       )}
     </section>
