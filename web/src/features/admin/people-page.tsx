@@ -3,7 +3,7 @@ import type { DocumentSnapshot } from "firebase/firestore";
 import { useCallback, useEffect, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useSignedInUser } from "../../app/auth-context";
-import { Icon } from "../../components/icons";
+import { NameSearchInput, ResultsBar } from "../../components/list-controls";
 import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { LoadMore } from "../../components/load-more";
@@ -14,7 +14,6 @@ import type { Profile } from "../../data/profiles";
 import { ROLE_FILTER_LABELS, peopleSummary, roleFilterFromParam } from "./people-roles";
 import { PersonRow } from "./person-row";
 
-const DEBOUNCE_MS = 300;
 
 export function PeoplePage() {
   usePageTitle("People");
@@ -24,7 +23,7 @@ export function PeoplePage() {
   // so a reload keeps them without every keystroke becoming a history entry.
   const [text, setText] = useState(() => params.get("q") ?? "");
   const [role, setRole] = useState<Role | "">(() => roleFilterFromParam(params.get("role")));
-  const debouncedText = useDebouncedValue(text, DEBOUNCE_MS);
+  const debouncedText = useDebouncedValue(text);
   const search = { text: debouncedText.trim(), role };
 
   useEffect(() => {
@@ -69,13 +68,7 @@ export function PeoplePage() {
       </div>
 
       <form className="filters filters-people card" role="search" aria-label="People search" onSubmit={(event) => event.preventDefault()}>
-        <div className="filter filter-search">
-          <label htmlFor={ids.search}>Search by name</label>
-          <div className="input-icon">
-            <Icon name="search" size={18} />
-            <input id={ids.search} type="search" value={text} placeholder="e.g. Morgan" autoComplete="off" maxLength={60} onChange={(event) => setText(event.target.value)} />
-          </div>
-        </div>
+        <NameSearchInput id={ids.search} value={text} onChange={setText} placeholder="e.g. Morgan" />
         <div className="filter">
           <label htmlFor={ids.role}>Role</label>
           <select id={ids.role} value={role} onChange={(event) => setRole(roleFilterFromParam(event.target.value))}>
@@ -88,20 +81,14 @@ export function PeoplePage() {
         </div>
       </form>
 
-      <div className="results-bar" aria-live="polite" aria-atomic="true">
-        {results.status === "ready" ? (
-          <span className="muted" data-testid="people-summary">
-            {peopleSummary(results.items.length, Boolean(results.cursor))}
-          </span>
-        ) : results.status === "loading" ? (
-          <span className="sr-only">Loading people…</span>
-        ) : null}
-        {filtered ? (
-          <button type="button" className="link-btn" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
+      <ResultsBar
+        status={results.status}
+        summary={results.status === "ready" ? peopleSummary(results.items.length, Boolean(results.cursor)) : ""}
+        loadingLabel="Loading people…"
+        filtered={filtered}
+        onClear={clearFilters}
+        testId="people-summary"
+      />
 
       {results.status === "loading" ? (
         <ListSkeleton rows={6} />

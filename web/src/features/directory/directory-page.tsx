@@ -2,9 +2,9 @@ import { DEPARTMENTS, DIRECTORY_SORTS, DIRECTORY_SORT_LABELS, type DirectorySort
 import type { DocumentSnapshot } from "firebase/firestore";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { Icon } from "../../components/icons";
 import { CardSkeletons, EmptyState, ErrorState } from "../../components/states";
 import { useDebouncedValue } from "../../components/use-debounced-value";
+import { NameSearchInput, ResultsBar } from "../../components/list-controls";
 import { LoadMore } from "../../components/load-more";
 import { usePagedResults } from "../../components/use-paged-results";
 import { usePageTitle } from "../../components/use-page-title";
@@ -13,7 +13,6 @@ import { pluralize } from "../../components/rating";
 import { DEFAULT_FILTERS, filtersFromParams, hasActiveFilters, paramsFromFilters, type DirectoryFilters } from "./directory-url";
 import { MentorCard } from "./mentor-card";
 
-const DEBOUNCE_MS = 300;
 
 export function DirectoryPage() {
   usePageTitle("Find a mentor");
@@ -24,8 +23,8 @@ export function DirectoryPage() {
   // Text boxes are edited locally and written to the URL after a pause, so each keystroke is not a query.
   const [text, setText] = useState(filters.text);
   const [expertise, setExpertise] = useState(filters.expertise);
-  const debouncedText = useDebouncedValue(text, DEBOUNCE_MS);
-  const debouncedExpertise = useDebouncedValue(expertise, DEBOUNCE_MS);
+  const debouncedText = useDebouncedValue(text);
+  const debouncedExpertise = useDebouncedValue(expertise);
 
   const update = useCallback(
     (patch: Partial<DirectoryFilters>) => setParams(paramsFromFilters({ ...filtersFromParams(params), ...patch }), { replace: true }),
@@ -74,13 +73,7 @@ export function DirectoryPage() {
       </div>
 
       <form className="filters card" role="search" aria-label="Mentor search" onSubmit={(event) => event.preventDefault()}>
-        <div className="filter filter-search">
-          <label htmlFor={ids.search}>Search by name</label>
-          <div className="input-icon">
-            <Icon name="search" size={18} />
-            <input id={ids.search} type="search" value={text} placeholder="e.g. Priya" autoComplete="off" maxLength={60} onChange={(event) => setText(event.target.value)} />
-          </div>
-        </div>
+        <NameSearchInput id={ids.search} value={text} onChange={setText} placeholder="e.g. Priya" />
         <div className="filter">
           <label htmlFor={ids.department}>Department</label>
           <select id={ids.department} value={filters.department} onChange={(event) => update({ department: event.target.value as DirectoryFilters["department"] })}>
@@ -108,20 +101,19 @@ export function DirectoryPage() {
         </div>
       </form>
 
-      <div className="results-bar" aria-live="polite" aria-atomic="true">
-        {results.status === "ready" ? (
-          <span className="muted">
-            {results.items.length === 0 ? "No results" : `Showing ${pluralize(results.items.length, "mentor")}${results.cursor ? " so far" : ""}`}
-          </span>
-        ) : results.status === "loading" ? (
-          <span className="sr-only">Loading mentors…</span>
-        ) : null}
-        {active ? (
-          <button type="button" className="link-btn" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
+      <ResultsBar
+        status={results.status}
+        summary={
+          results.status !== "ready"
+            ? ""
+            : results.items.length === 0
+              ? "No results"
+              : `Showing ${pluralize(results.items.length, "mentor")}${results.cursor ? " so far" : ""}`
+        }
+        loadingLabel="Loading mentors…"
+        filtered={active}
+        onClear={clearFilters}
+      />
 
       {results.status === "loading" ? (
         <CardSkeletons />
