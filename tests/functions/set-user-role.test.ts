@@ -71,12 +71,20 @@ describe("setUserRole", () => {
     await expectCallableError(newClient().call("setUserRole", { uid: admin.uid, role: "mentee" }), "unauthenticated");
   });
 
-  it.each<[string, unknown, string]>([
-    ["an unknown role", { uid: "someone", role: "superuser" }, "role: Role must be mentor, mentee or admin."],
-    ["an empty uid", { uid: "", role: "mentor" }, "uid: A user id is required."],
-    ["an extra field", { uid: "someone", role: "mentor", force: true }, "Unexpected field(s): force."],
-  ])("rejects %s with invalid-argument", async (_name, input, message) => {
-    await expectCallableError(admin.call("setUserRole", input), "invalid-argument", message);
+  // Each bad request names a real user where it names one, so "changes nothing" is checked on someone who exists.
+  it.each<[string, (uid: string) => unknown, string]>([
+    ["an unknown role", (uid) => ({ uid, role: "superuser" }), "role: Role must be mentor, mentee or admin."],
+    ["an empty uid", () => ({ uid: "", role: "mentor" }), "uid: A user id is required."],
+    ["an extra field", (uid) => ({ uid, role: "mentor", force: true }), "Unexpected field(s): force."],
+    ["a missing role", (uid) => ({ uid }), "role: Role must be mentor, mentee or admin."],
+  ])("rejects %s with invalid-argument and changes nothing", async (_name, input, message) => {
+    const target = await registered("mentee", "Untouched Mentee");
+    const profileBefore = (await adminDb.doc(paths.user(target.uid)).get()).data();
+
+    await expectCallableError(admin.call("setUserRole", input(target.uid)), "invalid-argument", message);
+
+    expect((await adminAuth.getUser(target.uid)).customClaims?.role).toBe("mentee");
+    expect((await adminDb.doc(paths.user(target.uid)).get()).data()).toEqual(profileBefore);
   });
 
   it("answers not-found for a user that does not exist", async () => {
