@@ -1,7 +1,7 @@
 // Bundles functions/src and the shared package into dist/, with a package.json that lists only the runtime
 // dependencies: `firebase deploy` uploads dist/ alone, where a workspace dependency could not be installed.
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,9 +33,11 @@ writeFileSync(
     2,
   ) + "\n",
 );
-// Emulator-only settings (a fake SendGrid key, the local mail capture URL) travel with the bundle.
-for (const file of [".env", ".env.local", ".secret.local"]) {
-  if (existsSync(join(root, file))) copyFileSync(join(root, file), join(dist, file));
+// dist/ is the deployed source, so every params file travels with the bundle: `.env` and `.env.<project-id>` for
+// deploys, `.env.local` and `.secret.local` (a fake SendGrid key, the local capture URL) for the emulators;
+// deploy skips `*.local` on its own.
+for (const file of readdirSync(root)) {
+  if (/^\.env(\..+)?$/.test(file) || file === ".secret.local") copyFileSync(join(root, file), join(dist, file));
 }
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`functions: built dist/index.js (${(bytes / 1024).toFixed(0)} KiB with source map)`);
