@@ -1,68 +1,116 @@
 import {
-  FUNCTIONS_REGION,
   buildSearchTokens,
-  callables,
   defaultEmailPrefs,
   defaultProfileFields,
+  inviteIdOf,
   paths,
-  type CallableOutput,
+  planSignUpAccess,
   type SelfServiceRole,
 } from "@mentormatch/shared";
 import { FieldValue } from "firebase-admin/firestore";
-import { HttpsError, onCall } from "firebase-functions/v2/https";
 import { roleOfClaims, planRegistration, withArticle } from "../planners/registration.js";
 import { adminAuth, db } from "../lib/app.js";
-import { parseInput, requireAuth } from "../lib/callable.js";
-import { notify, type NotifyInput } from "../lib/notify.js";
+import { defineCallable, fail } from "../lib/callable.js";
+import { allowedEmailDomains } from "../lib/config.js";
+import { addNotificationToBatch, type NotifyInput } from "../lib/notify.js";
+import { sendVerification } from "../lib/verification.js";
 
-/** A signed-in user without a role picks mentor or mentee: sets the claim, creates profile and settings, welcomes. */
-export const registerAccount = onCall(
-  { region: FUNCTIONS_REGION },
-  async (request): Promise<CallableOutput<"registerAccount">> => {
-    const { uid } = requireAuth(request);
-    const input = parseInput(callables.registerAccount.input, request.data);
-    // The user record, not the caller's token: a token minted before an earlier call set the claim is stale.
-    const user = await adminAuth().getUser(uid);
-    const claimRole = roleOfClaims(user.customClaims);
-    const firestore = db();
-    const profileRef = firestore.doc(paths.user(uid));
+const ALREADY_EXISTS = 6;
 
-    const plan = await firestore.runTransaction(async (tx) => {
-      const profile = await tx.get(profileRef);
-      const plan = planRegistration(claimRole, profile.exists ? { role: String(profile.get("role")) } : null, input);
-      if (plan.action !== "create" || !plan.writeProfile) return plan;
+/**
+ * A signed-in account picks mentor or mentee. Until its address is verified (and allowed: the organisation's
+ * domains or an invitation) it only gets a pending registration and a verification email; then one batch of
+ * `create`s writes the profile, settings and welcome notification + email, and the claim follows. `create` makes
+ * the batch the lock: of ten identical calls at once one writes, the others find its profile and also answer ok,
+ * with none of the lock time-outs that ten transactions on one document run into.
+ */
+export const registerAccount = defineCallable("registerAccount", async ({ uid, data }) => {
+  // The user record, not the caller's token: it may predate the verification or an earlier call's claim.
+  const user = await adminAuth().getUser(uid);
+  const email = (user.email ?? "").trim().toLowerCase();
+  if (!email) throw fail("failed-precondition", "Sign up with an email address to join MentorMatch.");
+  const firestore = db();
+  const profileRef = firestore.doc(paths.user(uid));
+  const inviteRef = firestore.doc(paths.invite(inviteIdOf(email)));
+  const pendingRef = firestore.doc(paths.userRegistration(uid));
+  const [profile, invite, pending] = await firestore.getAll(profileRef, inviteRef, pendingRef);
 
-      const email = user.email ?? "";
-      const emailPrefs = defaultEmailPrefs();
-      // Before the writes below: notify reads its dedupe documents, and reads must precede writes.
-      await notify(uid, welcomeMessage(uid, input.role, input.displayName), tx, {
-        db: firestore,
-        recipient: { email, displayName: input.displayName, emailPrefs },
-      });
-      tx.create(profileRef, {
-        ...defaultProfileFields(input),
-        uid,
-        role: input.role,
-        activeMenteeCount: 0,
-        ratingAvg: 0,
-        ratingCount: 0,
-        sessionCount: 0,
-        searchTokens: buildSearchTokens({ displayName: input.displayName, expertise: [] }),
-        createdAt: FieldValue.serverTimestamp(),
-        updatedAt: FieldValue.serverTimestamp(),
-      });
-      tx.set(firestore.doc(paths.userSettings(uid)), { email, emailPrefs, createdAt: FieldValue.serverTimestamp() });
-      return plan;
+  const plan = planRegistration({
+    claimRole: roleOfClaims(user.customClaims),
+    profile: profile?.exists ? { role: String(profile.get("role")) } : null,
+    role: data.role,
+    emailVerified: user.emailVerified,
+    access: planSignUpAccess({ email, domains: allowedEmailDomains(), invited: !!invite?.exists }),
+  });
+
+  switch (plan.action) {
+    case "conflict":
+      throw fail("failed-precondition", `You already have an account as ${withArticle(plan.role)}.`);
+    case "refuse":
+      throw fail("permission-denied", plan.message);
+    case "noop":
+      return { status: "registered", role: data.role, created: false };
+    case "verify": {
+      // What they chose waits here, readable by them alone, until the link is clicked.
+      await pendingRef.set(
+        {
+          email,
+          role: data.role,
+          displayName: data.displayName,
+          timezone: data.timezone,
+          status: "awaiting_verification",
+          ...(pending?.exists ? {} : { verificationSentAt: null, createdAt: FieldValue.serverTimestamp() }),
+          updatedAt: FieldValue.serverTimestamp(),
+        },
+        { merge: true },
+      );
+      const sent = await sendVerification(firestore, uid, { email, displayName: data.displayName, role: data.role });
+      return { status: "verify_email", ...sent };
+    }
+    case "create":
+      break;
+  }
+
+  let created = false;
+  if (plan.writeProfile) {
+    const batch = firestore.batch();
+    const emailPrefs = defaultEmailPrefs();
+    batch.create(profileRef, {
+      ...defaultProfileFields(data),
+      uid,
+      role: data.role,
+      activeMenteeCount: 0,
+      ratingAvg: 0,
+      ratingCount: 0,
+      sessionCount: 0,
+      searchTokens: buildSearchTokens({ displayName: data.displayName, expertise: [] }),
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
     });
-
-    if (plan.action === "conflict")
-      throw new HttpsError("failed-precondition", `You already have an account as ${withArticle(plan.role)}.`);
-    // After the transaction, whose profile read is what settles two racing sign-ups with different roles.
-    if (plan.action === "create" && plan.setClaim)
-      await adminAuth().setCustomUserClaims(uid, { ...user.customClaims, role: input.role });
-    return { role: input.role, created: plan.action === "create" && plan.writeProfile };
-  },
-);
+    batch.create(firestore.doc(paths.userSettings(uid)), { email, emailPrefs, createdAt: FieldValue.serverTimestamp() });
+    addNotificationToBatch(batch, {
+      uid,
+      input: welcomeMessage(uid, data.role, data.displayName),
+      recipient: { email, displayName: data.displayName, emailPrefs },
+    }, { db: firestore });
+    if (pending?.exists) batch.update(pendingRef, { status: "complete", updatedAt: FieldValue.serverTimestamp() });
+    if (invite?.exists && !invite.get("acceptedUid"))
+      batch.update(inviteRef, { acceptedAt: FieldValue.serverTimestamp(), acceptedUid: uid });
+    try {
+      await batch.commit();
+      created = true;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
+      // A concurrent call created the profile first: fine if it chose the same role.
+      const winner = await profileRef.get();
+      if (winner.get("role") !== data.role)
+        throw fail("failed-precondition", `You already have an account as ${withArticle(winner.get("role"))}.`);
+    }
+  }
+  // After the profile, whose creation is what settles two racing sign-ups with different roles.
+  if (plan.setClaim) await adminAuth().setCustomUserClaims(uid, { ...user.customClaims, role: data.role });
+  return { status: "registered", role: data.role, created };
+});
 
 export function welcomeMessage(uid: string, role: SelfServiceRole, displayName: string): NotifyInput {
   const next =

@@ -1,27 +1,33 @@
-import { FUNCTIONS_REGION, callables, paths, type CallableOutput } from "@mentormatch/shared";
+import { paths, type Role } from "@mentormatch/shared";
 import { FieldValue } from "firebase-admin/firestore";
 import type { UserRecord } from "firebase-admin/auth";
-import { HttpsError, onCall } from "firebase-functions/v2/https";
 import { planRoleChange } from "../planners/role-change.js";
 import { adminAuth, db } from "../lib/app.js";
-import { parseInput, requireRole } from "../lib/callable.js";
+import { nameOf, writeAuditEntry } from "../lib/audit.js";
+import { defineCallable, fail } from "../lib/callable.js";
+import { prepareNotifications, type NotifyInput } from "../lib/notify.js";
+import { roleOfProfile } from "../lib/roles.js";
 
-/** An admin changes another user's role: the claim, and the profile's mirror of it. */
-export const setUserRole = onCall({ region: FUNCTIONS_REGION }, async (request): Promise<CallableOutput<"setUserRole">> => {
-  const caller = requireRole(request, "admin");
-  const input = parseInput(callables.setUserRole.input, request.data);
-  const user = await findUser(input.uid);
+/**
+ * An admin changes another user's role. One transaction re-reads both people's stored roles, updates the target's
+ * profile (the role every check reads), writes the audit entry and tells the target; then the claim follows and
+ * the target's refresh tokens are revoked, so their app must fetch a token with the new role or sign in again.
+ */
+export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid, data }) => {
+  const user = await findUser(data.uid);
   const firestore = db();
-  const profileRef = firestore.doc(paths.user(input.uid));
+  const callerRef = firestore.doc(paths.user(callerUid));
+  const profileRef = firestore.doc(paths.user(data.uid));
 
   const plan = await firestore.runTransaction(async (tx) => {
-    const profile = await tx.get(profileRef);
+    const [caller, profile] = await tx.getAll(callerRef, profileRef);
     const plan = planRoleChange({
-      callerUid: caller.uid,
-      targetUid: input.uid,
-      role: input.role,
+      callerUid,
+      callerRole: roleOfProfile(caller),
+      targetUid: data.uid,
+      role: data.role,
       profile:
-        user && profile.exists
+        user && profile?.exists
           ? {
               role: String(profile.get("role")),
               capacity: Number(profile.get("capacity") ?? 0),
@@ -29,16 +35,55 @@ export const setUserRole = onCall({ region: FUNCTIONS_REGION }, async (request):
             }
           : null,
     });
-    if (plan.action === "change" && Object.keys(plan.profileUpdate).length > 0)
-      tx.update(profileRef, { ...plan.profileUpdate, updatedAt: FieldValue.serverTimestamp() });
+    if (plan.action === "refuse" || !plan.changed) {
+      if (plan.action === "change" && Object.keys(plan.profileUpdate).length > 0)
+        tx.update(profileRef, { ...plan.profileUpdate, updatedAt: FieldValue.serverTimestamp() });
+      return plan;
+    }
+    const auditRef = firestore.collection(paths.auditLog()).doc();
+    const notifications = await prepareNotifications(tx, [{ uid: data.uid, input: roleChangedMessage(auditRef.id, data.role) }], { db: firestore });
+    tx.update(profileRef, { ...plan.profileUpdate, updatedAt: FieldValue.serverTimestamp() });
+    writeAuditEntry(firestore, tx, {
+      action: "role_changed",
+      actorUid: callerUid,
+      actorName: nameOf(caller),
+      targetUid: data.uid,
+      targetName: nameOf(profile),
+      targetEmail: user?.email ?? null,
+      from: plan.from,
+      to: data.role,
+    }, auditRef);
+    notifications.write();
     return plan;
   });
-  if (plan.action === "refuse") throw new HttpsError(plan.code, plan.message);
+  if (plan.action === "refuse") throw fail(plan.code, plan.message);
 
   // Spread the existing claims: setCustomUserClaims replaces them all.
-  await adminAuth().setCustomUserClaims(input.uid, { ...user!.customClaims, role: input.role });
-  return { uid: input.uid, role: input.role };
+  await adminAuth().setCustomUserClaims(data.uid, { ...user!.customClaims, role: data.role });
+  if (plan.changed) await adminAuth().revokeRefreshTokens(data.uid);
+  return { uid: data.uid, role: data.role, changed: plan.changed };
 });
+
+function roleChangedMessage(auditId: string, role: Role): NotifyInput {
+  const what =
+    role === "admin"
+      ? "You can now manage people and see the programme overview."
+      : role === "mentor"
+        ? "Mentees can now find you in the directory: set your expertise and how many mentees you can take."
+        : "You can now find a mentor in the directory.";
+  return {
+    kind: "role_changed",
+    text: `A programme admin made you a ${role}. ${what}`,
+    link: role === "mentor" ? "/profile" : "/",
+    dedupeKey: `role:${auditId}`,
+    email: {
+      subject: `You are now a ${role} on MentorMatch`,
+      heading: `You are now a ${role}`,
+      paragraphs: [`A programme admin changed your role on MentorMatch to ${role}.`, what, "You may be asked to sign in again."],
+      action: { label: "Open MentorMatch", path: role === "mentor" ? "/profile" : "/" },
+    },
+  };
+}
 
 async function findUser(uid: string): Promise<UserRecord | null> {
   try {

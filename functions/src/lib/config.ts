@@ -1,3 +1,4 @@
+import { parseEmailDomains } from "@mentormatch/shared";
 import { defineSecret, defineString } from "firebase-functions/params";
 
 // The emulators read these from functions/.env.local and .secret.local (copied into dist/ by the build).
@@ -20,3 +21,11 @@ export const APP_URL = defineString("APP_URL", {
 export const appUrl = () => APP_URL.value() || DEFAULT_APP_URL;
 export const sendgridBaseUrl = () => SENDGRID_BASE_URL.value() || DEFAULT_SENDGRID_BASE_URL;
 export const mailFrom = () => MAIL_FROM.value() || DEFAULT_MAIL_FROM;
+
+// Who may sign up: a comma-separated list of the organisation's email domains; empty lets anyone in (the demo).
+// Set per deploy in functions/.env.<project-id>; admins invite single outside addresses in the app.
+export const ALLOWED_EMAIL_DOMAINS = defineString("ALLOWED_EMAIL_DOMAINS", {
+  default: "",
+  description: "Comma-separated email domains allowed to sign up (e.g. acme.com, acme.io). Empty: anyone.",
+});
+export const allowedEmailDomains = () => parseEmailDomains(ALLOWED_EMAIL_DOMAINS.value());

@@ -10,7 +10,7 @@ import {
   type NotificationDoc,
   type NotificationKind,
 } from "@mentormatch/shared";
-import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { FieldValue, type DocumentReference, type Firestore, type Transaction, type WriteBatch } from "firebase-admin/firestore";
 import { clampNotificationText, planNotification, type NotificationRecipient } from "../planners/notification.js";
 import { db as defaultDb } from "./app.js";
 import { appUrl } from "./config.js";
@@ -21,6 +21,8 @@ export interface NotifyEmail {
   /** Plain text; the template escapes it. */
   paragraphs: string[];
   action?: { label: string; path: string };
+  /** Footer line for mail the person cannot switch off (see EmailContent.reason). */
+  reason?: string;
 }
 
 export interface NotifyInput {
@@ -33,17 +35,25 @@ export interface NotifyInput {
   email?: NotifyEmail;
 }
 
-export interface NotifyOptions {
+export interface NotifyItem {
+  uid: string;
+  input: NotifyInput;
   /**
    * What the caller already knows about the recipient; skips reading their settings and profile. Needed when
    * those are written in the same transaction (registerAccount), where a read would not see them.
    */
+  recipient?: NotificationRecipient;
+}
+
+export interface NotifyOptions {
+  /** Single-recipient form of NotifyItem.recipient. */
   recipient?: NotificationRecipient;
   appUrl?: string;
   db?: Firestore;
 }
 
 export interface NotifyResult {
+  uid: string;
   notificationId: string;
   /** False when this dedupe key was already used. */
   notified: boolean;
@@ -51,83 +61,169 @@ export interface NotifyResult {
   mailId: string | null;
 }
 
+export interface PreparedNotifications {
+  results: NotifyResult[];
+  /** Queues the creates on the transaction; call after the caller's own reads are done. */
+  write(): void;
+}
+
+type Writer = Pick<Transaction, "create"> | Pick<WriteBatch, "create">;
+
+/**
+ * The read half of notifying several people inside one transaction: one `getAll` for every recipient's dedupe
+ * documents (and settings and name, when an email is wanted and the recipient is not given). Firestore wants every
+ * read before the first write, so a transaction that tells both people of an event reads its own documents, calls
+ * this, then writes its changes and calls `write()`.
+ */
+export async function prepareNotifications(
+  tx: Transaction,
+  items: NotifyItem[],
+  options: Omit<NotifyOptions, "recipient"> = {},
+): Promise<PreparedNotifications> {
+  const firestore = options.db ?? defaultDb();
+  const origin = options.appUrl ?? appUrl();
+  const slots = items.map((item) => {
+    const link = notificationLinkSchema.safeParse(item.input.link);
+    if (!link.success) throw new Error(`notify(${item.input.kind}): ${describeZodError(link.error)}`);
+    if (!item.input.dedupeKey) throw new Error(`notify(${item.input.kind}): a dedupeKey is required`);
+    const notificationId = dedupeDocId(item.input.dedupeKey);
+    const mailId = mailIdFor(item.uid, item.input.dedupeKey);
+    const readRecipient = !item.recipient && !!item.input.email;
+    return {
+      item,
+      link: link.data,
+      notificationId,
+      mailId,
+      refs: [
+        firestore.doc(paths.notification(item.uid, notificationId)),
+        firestore.doc(paths.mail(mailId)),
+        ...(readRecipient ? [firestore.doc(paths.userSettings(item.uid)), firestore.doc(paths.user(item.uid))] : []),
+      ] as DocumentReference[],
+    };
+  });
+  const allRefs = slots.flatMap((slot) => slot.refs);
+  const snaps = allRefs.length ? await tx.getAll(...allRefs) : [];
+  const byPath = new Map(snaps.map((snap) => [snap.ref.path, snap]));
+
+  const writes: (() => void)[] = [];
+  const claimed = new Set<string>();
+  const results = slots.map(({ item, link, notificationId, mailId, refs }): NotifyResult => {
+    const [notificationRef, mailRef, settingsRef, profileRef] = refs;
+    const recipient =
+      item.recipient ??
+      (settingsRef && profileRef ? recipientFrom(byPath.get(settingsRef.path)?.data(), byPath.get(profileRef.path)?.data()) : null);
+    const plan = planNotification({
+      kind: item.input.kind,
+      hasEmail: !!item.input.email,
+      notificationExists: !!byPath.get(notificationRef!.path)?.exists,
+      mailExists: !!byPath.get(mailRef!.path)?.exists,
+      recipient,
+    });
+    // Two items for the same person and key in one call would collide on create: the first one wins.
+    const key = `${item.uid}/${notificationId}`;
+    if (plan.action === "skip" || claimed.has(key)) return { uid: item.uid, notificationId, notified: false, mailId: null };
+    claimed.add(key);
+    const queueMail = plan.mail && item.input.email && recipient ? { mail: plan.mail, email: item.input.email, recipient } : null;
+    writes.push(() => {
+      tx.create(notificationRef!, notificationDoc(item.input, link));
+      if (queueMail)
+        tx.create(mailRef!, mailDoc(item.uid, queueMail.mail.to, queueMail.mail.emailKind, queueMail.recipient.displayName, queueMail.email, origin));
+    });
+    return { uid: item.uid, notificationId, notified: true, mailId: queueMail ? mailId : null };
+  });
+  return { results, write: () => writes.splice(0).forEach((write) => write()) };
+}
+
 /**
  * The one way a feature tells a user something: an in-app notification and, when their preference for the
  * kind is on, a `mail/` document that `on-mail-created` sends. Both are created at most once per dedupe key.
  *
- * With `tx`, it runs inside the caller's transaction: call it after the caller's reads and before its writes,
- * because notify reads too and Firestore wants every read before the first write.
+ * With `tx`, it runs inside the caller's transaction: call it after the caller's reads and before its writes
+ * (it reads and writes); to tell several people in one transaction use prepareNotifications.
  */
-export async function notify(
-  uid: string,
-  input: NotifyInput,
-  tx?: Transaction,
-  options: NotifyOptions = {},
-): Promise<NotifyResult> {
+export async function notify(uid: string, input: NotifyInput, tx?: Transaction, options: NotifyOptions = {}): Promise<NotifyResult> {
   const firestore = options.db ?? defaultDb();
   if (!tx) return firestore.runTransaction((transaction) => notify(uid, input, transaction, options));
-
-  const link = notificationLinkSchema.safeParse(input.link);
-  if (!link.success) throw new Error(`notify(${input.kind}): ${describeZodError(link.error)}`);
-  if (!input.dedupeKey) throw new Error(`notify(${input.kind}): a dedupeKey is required`);
-
-  const notificationId = dedupeDocId(input.dedupeKey);
-  const mailId = mailIdFor(uid, input.dedupeKey);
-  const notificationRef = firestore.doc(paths.notification(uid, notificationId));
-  const mailRef = firestore.doc(paths.mail(mailId));
-  const [notificationSnap, mailSnap] = await tx.getAll(notificationRef, mailRef);
-  let recipient = options.recipient ?? null;
-  if (!recipient && input.email) recipient = await readRecipient(firestore, tx, uid);
-
-  const plan = planNotification({
-    kind: input.kind,
-    hasEmail: !!input.email,
-    notificationExists: !!notificationSnap?.exists,
-    mailExists: !!mailSnap?.exists,
-    recipient,
-  });
-  if (plan.action === "skip") return { notificationId, notified: false, mailId: null };
-
-  const notification: Omit<NotificationDoc, "createdAt"> & { createdAt: FieldValue } = {
-    kind: input.kind,
-    text: clampNotificationText(input.text),
-    link: link.data,
-    read: false,
-    createdAt: FieldValue.serverTimestamp(),
-    readAt: null,
-  };
-  tx.create(notificationRef, notification);
-  if (!plan.mail || !input.email || !recipient) return { notificationId, notified: true, mailId: null };
-
-  tx.create(mailRef, buildMailDoc(uid, plan.mail, recipient.displayName, input.email, options.appUrl ?? appUrl()));
-  return { notificationId, notified: true, mailId };
+  const prepared = await prepareNotifications(tx, [{ uid, input, recipient: options.recipient }], options);
+  prepared.write();
+  return prepared.results[0]!;
 }
 
-async function readRecipient(firestore: Firestore, tx: Transaction, uid: string): Promise<NotificationRecipient | null> {
-  const [settings, profile] = await tx.getAll(firestore.doc(paths.userSettings(uid)), firestore.doc(paths.user(uid)));
-  if (!settings?.exists) return null;
-  const email = settings.get("email");
-  const prefs = settings.get("emailPrefs");
-  const name = profile?.get("displayName");
+/**
+ * Adds a notification (and its mail) to a batch without reading: `create` makes the whole batch fail if either
+ * already exists, which is what a caller that commits "exactly once" by creating documents wants (registerAccount).
+ */
+export function addNotificationToBatch(
+  batch: WriteBatch,
+  item: Required<Pick<NotifyItem, "recipient">> & NotifyItem,
+  options: Omit<NotifyOptions, "recipient"> = {},
+): NotifyResult {
+  const firestore = options.db ?? defaultDb();
+  const link = notificationLinkSchema.parse(item.input.link);
+  const notificationId = dedupeDocId(item.input.dedupeKey);
+  const mailId = mailIdFor(item.uid, item.input.dedupeKey);
+  const plan = planNotification({
+    kind: item.input.kind,
+    hasEmail: !!item.input.email,
+    notificationExists: false,
+    mailExists: false,
+    recipient: item.recipient,
+  });
+  if (plan.action === "skip") return { uid: item.uid, notificationId, notified: false, mailId: null };
+  batch.create(firestore.doc(paths.notification(item.uid, notificationId)), notificationDoc(item.input, link));
+  if (!plan.mail || !item.input.email) return { uid: item.uid, notificationId, notified: true, mailId: null };
+  batch.create(
+    firestore.doc(paths.mail(mailId)),
+    mailDoc(item.uid, plan.mail.to, plan.mail.emailKind, item.recipient.displayName, item.input.email, options.appUrl ?? appUrl()),
+  );
+  return { uid: item.uid, notificationId, notified: true, mailId };
+}
+
+/**
+ * Queues one email to an address outside the notification system (a verification link, an invitation to an
+ * address with no account yet). `create` under `mailId`, so the same id twice is refused rather than sent twice.
+ */
+export function queueEmail(
+  writer: Writer,
+  mailId: string,
+  mail: { to: string; uid: string; kind: EmailKind; recipientName: string; email: NotifyEmail },
+  options: { db?: Firestore; appUrl?: string } = {},
+): void {
+  const firestore = options.db ?? defaultDb();
+  writer.create(
+    firestore.doc(paths.mail(mailId)),
+    mailDoc(mail.uid, mail.to, mail.kind, mail.recipientName, mail.email, options.appUrl ?? appUrl()),
+  );
+}
+
+function recipientFrom(settings: Record<string, unknown> | undefined, profile: Record<string, unknown> | undefined): NotificationRecipient | null {
+  if (!settings) return null;
+  const name = profile?.displayName;
+  const prefs = settings.emailPrefs;
   return {
-    email: typeof email === "string" ? email : "",
+    email: typeof settings.email === "string" ? settings.email : "",
     displayName: typeof name === "string" && name ? name : "there",
     emailPrefs: prefs && typeof prefs === "object" ? (prefs as NotificationRecipient["emailPrefs"]) : {},
   };
 }
 
-function buildMailDoc(
-  uid: string,
-  mail: { to: string; emailKind: EmailKind },
-  recipientName: string,
-  email: NotifyEmail,
-  origin: string,
-): Record<keyof MailDoc, unknown> {
-  const rendered = renderEmail({ kind: mail.emailKind, recipientName, ...email }, origin);
+function notificationDoc(input: NotifyInput, link: string): Omit<NotificationDoc, "createdAt"> & { createdAt: FieldValue } {
   return {
-    to: mail.to,
+    kind: input.kind,
+    text: clampNotificationText(input.text),
+    link,
+    read: false,
+    createdAt: FieldValue.serverTimestamp(),
+    readAt: null,
+  };
+}
+
+function mailDoc(uid: string, to: string, kind: EmailKind, recipientName: string, email: NotifyEmail, origin: string): Record<keyof MailDoc, unknown> {
+  const rendered = renderEmail({ kind, recipientName, ...email }, origin);
+  return {
+    to,
     uid,
-    kind: mail.emailKind,
+    kind,
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

@@ -9,23 +9,32 @@ export interface RoleChangeProfile {
 export type RoleChangePlan =
   | {
       action: "change";
+      /** False when the stored role already was `role` (a retry after the claim failed to update). */
+      changed: boolean;
+      from: Role | null;
       /** Fields to write on the profile besides `updatedAt`; empty when the mirror already matches. */
       profileUpdate: Partial<{ role: Role; capacity: number; acceptingRequests: boolean }>;
     }
-  | { action: "refuse"; code: "failed-precondition" | "not-found"; message: string };
+  | { action: "refuse"; code: "failed-precondition" | "not-found" | "permission-denied"; message: string };
+
+const asRole = (value: string): Role | null => (value === "mentor" || value === "mentee" || value === "admin" ? value : null);
 
 /**
- * What `setUserRole` does. Admins cannot demote themselves, so the programme cannot lose its last admin by
- * accident. Only mentors take mentees: leaving the mentor role zeroes capacity, joining it starts from the
- * sign-up defaults so the new mentor can be found.
+ * What `setUserRole` does, decided inside the transaction from the stored roles of both people. The caller's role
+ * is read there too, so two admins demoting each other at once serialise and the second finds itself demoted.
+ * Admins cannot demote themselves, so the programme cannot lose its last admin by accident. Only mentors take
+ * mentees: leaving the mentor role zeroes capacity, joining it starts from the sign-up defaults so the new mentor
+ * can be found.
  */
 export function planRoleChange(input: {
   callerUid: string;
+  callerRole: Role | null;
   targetUid: string;
   role: Role;
   profile: RoleChangeProfile | null;
 }): RoleChangePlan {
-  const { callerUid, targetUid, role, profile } = input;
+  const { callerUid, callerRole, targetUid, role, profile } = input;
+  if (callerRole !== "admin") return { action: "refuse", code: "permission-denied", message: "Only admins can do that." };
   if (callerUid === targetUid && role !== "admin")
     return {
       action: "refuse",
@@ -44,5 +53,5 @@ export function planRoleChange(input: {
     if (profile.capacity !== 0) profileUpdate.capacity = 0;
     if (profile.acceptingRequests) profileUpdate.acceptingRequests = false;
   }
-  return { action: "change", profileUpdate };
+  return { action: "change", changed: profile.role !== role, from: asRole(profile.role), profileUpdate };
 }

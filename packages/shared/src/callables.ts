@@ -1,20 +1,95 @@
-import { z } from "zod";
-import { ROLES, SELF_SERVICE_ROLES } from "./constants.js";
-import { registerAccountInputSchema, setUserRoleInputSchema } from "./schemas/account.js";
+import * as z from "zod";
+import { ROLES, type Role } from "./constants.js";
+import {
+  emptyInputSchema,
+  inviteInputSchema,
+  registerAccountInputSchema,
+  setUserRoleInputSchema,
+  roleChoiceSchema,
+  signUpPolicySchema,
+} from "./schemas/account.js";
 
-/** The callable contract: every callable's name, input schema and output schema, shared by web and functions. */
+/**
+ * Who may call: anyone (`public`), any signed-in account even before it has a role (`account`), or people whose
+ * current role (read on the server, never taken from the token alone) is one of the listed roles.
+ */
+export type CallableAccess = "public" | "account" | readonly Role[];
+
+/** The callable contract: every callable's name, who may call it, its input schema and output schema. */
 export const callables = {
+  getSignUpPolicy: {
+    access: "public",
+    input: emptyInputSchema,
+    output: signUpPolicySchema,
+  },
   registerAccount: {
+    access: "account",
     input: registerAccountInputSchema,
-    output: z.object({ role: z.enum(SELF_SERVICE_ROLES), created: z.boolean() }),
+    output: z.discriminatedUnion("status", [
+      z.object({ status: z.literal("registered"), role: roleChoiceSchema, created: z.boolean() }),
+      z.object({ status: z.literal("verify_email"), email: z.string(), sent: z.boolean(), retryAfterSeconds: z.number() }),
+    ]),
+  },
+  sendVerificationEmail: {
+    access: "account",
+    input: emptyInputSchema,
+    output: z.object({ email: z.string(), sent: z.boolean(), retryAfterSeconds: z.number() }),
   },
   setUserRole: {
+    access: ["admin"],
     input: setUserRoleInputSchema,
-    output: z.object({ uid: z.string(), role: z.enum(ROLES) }),
+    output: z.object({ uid: z.string(), role: z.enum(ROLES), changed: z.boolean() }),
   },
-} as const;
+  inviteUser: {
+    access: ["admin"],
+    input: inviteInputSchema,
+    output: z.object({ email: z.string(), inviteId: z.string(), created: z.boolean() }),
+  },
+  revokeInvite: {
+    access: ["admin"],
+    input: inviteInputSchema,
+    output: z.object({ email: z.string(), revoked: z.boolean() }),
+  },
+} as const satisfies Record<string, { access: CallableAccess; input: z.ZodType; output: z.ZodType }>;
 
 export type CallableName = keyof typeof callables;
 export type CallableInput<N extends CallableName> = z.input<(typeof callables)[N]["input"]>;
 export type CallableOutput<N extends CallableName> = z.output<(typeof callables)[N]["output"]>;
 export const CALLABLE_NAMES = Object.keys(callables) as CallableName[];
+
+/**
+ * The `details` of every error a callable sends on purpose: `message` is written for the person (the web app
+ * shows it as is), `fields` maps an input field to its problem so a form can show it next to the field.
+ */
+export interface CallableErrorDetails {
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export function isCallableErrorDetails(value: unknown): value is CallableErrorDetails {
+  if (typeof value !== "object" || value === null) return false;
+  const { message, fields } = value as { message?: unknown; fields?: unknown };
+  return (
+    typeof message === "string" &&
+    message.length > 0 &&
+    (fields === undefined ||
+      (typeof fields === "object" && fields !== null && Object.values(fields).every((text) => typeof text === "string")))
+  );
+}
+
+/** Keys that could reach an object's prototype if copied naively; callables refuse input that carries them. */
+export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+/** The path of the first forbidden key in a JSON-like value, or null. Plain objects and arrays are walked. */
+export function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+    return path.join(".") || "(input)";
+  for (const key of Object.keys(value)) {
+    if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) return [...path, key].join(".");
+    const found = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+

@@ -46,6 +46,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
 export const NOTIFICATION_KINDS = {
   welcome: "account",
   announcement: "account",
+  role_changed: "account",
   match_requested: "matchRequests",
   match_accepted: "matchUpdates",
   match_declined: "matchUpdates",
@@ -80,7 +81,12 @@ export const LIMITS = {
   passwordMin: 8,
   directoryPageSize: 12,
   directoryQuery: 60,
+  emailDomains: 20,
+  auditPageSize: 20,
 } as const;
+
+/** A new verification email at most this often per person, so "Resend" cannot flood an inbox. */
+export const VERIFICATION_RESEND_SECONDS = 60;
 
 export const DEMO_PROJECT_ID = "demo-mentormatch";
 export const FUNCTIONS_REGION = "us-central1";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** One sentence a person can act on: each problem's message, prefixed with its field when it has one. */
 export function describeZodError(error: z.ZodError): string {

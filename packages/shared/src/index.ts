@@ -10,4 +10,7 @@ export * from "./planners/search-tokens.js";
 export * from "./planners/directory-query.js";
 export * from "./planners/people-query.js";
 export * from "./planners/mail-delivery.js";
+export * from "./planners/sign-up-access.js";
+export * from "./time-zones.js";
+export * from "./documents.js";
 export * from "./templates/email.js";

@@ -3,6 +3,7 @@ export const paths = {
   users: () => "users",
   user: (uid: string) => `users/${uid}`,
   userSettings: (uid: string) => `users/${uid}/private/settings`,
+  userRegistration: (uid: string) => `users/${uid}/private/registration`,
   notifications: (uid: string) => `users/${uid}/notifications`,
   notification: (uid: string, id: string) => `users/${uid}/notifications/${id}`,
   mail: (id: string) => `mail/${id}`,
@@ -16,6 +17,10 @@ export const paths = {
   miniRequests: () => "miniRequests",
   miniRequest: (id: string) => `miniRequests/${id}`,
   programmeStats: () => "stats/programme",
+  auditLog: () => "auditLog",
+  auditEntry: (id: string) => `auditLog/${id}`,
+  invites: () => "invites",
+  invite: (id: string) => `invites/${id}`,
 } as const;
 
 export const rtdbPaths = {

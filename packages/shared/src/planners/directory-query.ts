@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEPARTMENTS, LIMITS } from "../constants.js";
 import { normalizeTag } from "../schemas/common.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS, ROLES, type Role } from "../constants.js";
 import { searchPrefix, type IndexSpec } from "./directory-query.js";
 import { nameToken } from "./search-tokens.js";

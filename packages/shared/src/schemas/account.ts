@@ -1,10 +1,10 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EMAIL_KINDS, LIMITS, ROLES, SELF_SERVICE_ROLES } from "../constants.js";
-import { timezoneSchema, uidSchema } from "./common.js";
+import { timestampSchema, timezoneSchema, uidSchema } from "./common.js";
 import { displayNameSchema } from "./profile.js";
 
 export const emailSchema = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? "Enter your email address." : "Enter a valid email address, like name@example.com.") })
   .trim()
   .max(LIMITS.email, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
@@ -46,6 +46,12 @@ export const setUserRoleInputSchema = z.strictObject({
 });
 export type SetUserRoleInput = z.input<typeof setUserRoleInputSchema>;
 
+/** Callables that take nothing still refuse unknown fields, so a typo or a probe is not silently ignored. */
+export const emptyInputSchema = z.strictObject({});
+
+export const inviteInputSchema = z.strictObject({ email: emailSchema });
+export type InviteInput = z.input<typeof inviteInputSchema>;
+
 export const emailPrefsSchema = z.strictObject(
   Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.boolean()])) as Record<(typeof EMAIL_KINDS)[number], z.ZodBoolean>,
 );
@@ -54,3 +60,63 @@ export type EmailPrefs = z.output<typeof emailPrefsSchema>;
 export function defaultEmailPrefs(): EmailPrefs {
   return Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, true])) as EmailPrefs;
 }
+
+/** `users/{uid}/private/settings`. emailPrefs may miss kinds added after the document was written (they count as on). */
+export const settingsDocSchema = z.object({
+  email: z.string(),
+  emailPrefs: z.record(z.string(), z.boolean()),
+  createdAt: timestampSchema,
+});
+export type SettingsDoc = z.output<typeof settingsDocSchema>;
+
+/**
+ * `users/{uid}/private/registration`: a sign-up waiting for its email to be verified. The only document a signed-in
+ * person without a role can read, so the app can say what happens next.
+ */
+export const REGISTRATION_STATUSES = ["awaiting_verification", "complete"] as const;
+export const registrationDocSchema = z.object({
+  email: z.string(),
+  role: z.enum(SELF_SERVICE_ROLES),
+  displayName: z.string(),
+  timezone: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  verificationSentAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type RegistrationDoc = z.output<typeof registrationDocSchema>;
+
+/** `invites/{inviteId}`: an admin let one address from outside the allowed domains join. */
+export const inviteDocSchema = z.object({
+  email: z.string(),
+  invitedBy: z.string(),
+  invitedByName: z.string(),
+  createdAt: timestampSchema,
+  acceptedAt: timestampSchema.nullable(),
+  acceptedUid: z.string().nullable(),
+});
+export type InviteDoc = z.output<typeof inviteDocSchema>;
+
+/** `auditLog/{id}`: who did what to whom, written by functions in the same transaction as the change. */
+export const AUDIT_ACTIONS = ["role_changed", "invite_created", "invite_revoked"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const auditEntryDocSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS),
+  actorUid: z.string(),
+  actorName: z.string(),
+  targetUid: z.string().nullable(),
+  targetName: z.string().nullable(),
+  /** For invitations: the address. */
+  targetEmail: z.string().nullable(),
+  from: z.enum(ROLES).nullable(),
+  to: z.enum(ROLES).nullable(),
+  at: timestampSchema,
+});
+export type AuditEntryDoc = z.output<typeof auditEntryDocSchema>;
+
+export const signUpPolicySchema = z.object({
+  /** Lower-case domains whose addresses may sign up; empty means anyone may. */
+  domains: z.array(z.string()),
+});
+export type SignUpPolicy = z.output<typeof signUpPolicySchema>;
+

@@ -1,15 +1,10 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS } from "../constants.js";
+import { isIanaTimeZone } from "../time-zones.js";
 
-/** True when the runtime knows `zone` as an IANA time zone. */
+/** True when `zone` is an IANA time zone name MentorMatch accepts (the same list firestore.rules holds). */
 export function isValidTimeZone(zone: string): boolean {
-  if (!zone || zone.length > LIMITS.timezone) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isIanaTimeZone(zone);
 }
 
 /**
@@ -28,22 +23,61 @@ export const timezoneSchema = text("Time zone")
   .max(LIMITS.timezone, "That time zone name is too long.")
   .refine(isValidTimeZone, "Choose a time zone from the list (for example Europe/London).");
 
-export const uidSchema = text("A user id").min(1, "A user id is required.").max(128, "That user id is too long.");
+/**
+ * Document ids that reach `db.doc()` from a request: letters, digits, `_` and `-` only, so `/`, `.` and `..`
+ * can never change the path, and the message is ours rather than an internal error from the SDK.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function idSchema(label: string) {
+  return text(label)
+    .min(1, `${label} is required.`)
+    .max(128, `${label} is too long.`)
+    .regex(ID_PATTERN, `${label} is not valid.`);
+}
+
+export const uidSchema = idSchema("A user id");
+
+/** Firestore Timestamps from either SDK (web or admin): both have these members. */
+export interface TimestampLike {
+  seconds: number;
+  nanoseconds: number;
+  toMillis(): number;
+  toDate(): Date;
+}
+
+export function isTimestampLike(value: unknown): value is TimestampLike {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as TimestampLike).toMillis === "function" &&
+    typeof (value as TimestampLike).seconds === "number"
+  );
+}
+
+export const timestampSchema = z.custom<TimestampLike>(isTimestampLike, "Expected a timestamp.");
+
+/**
+ * Visible text: no leading or trailing white space, no control characters, line breaks or bidirectional overrides
+ * (which can make a name read as someone else's); joiners inside emoji stay allowed. The same pattern is in
+ * firestore.rules (displayName), so a name that is only spaces or carries markup line noise is refused there too.
+ */
+export const SINGLE_LINE_PATTERN = /^[^\s\p{Z}\p{C}](?:[^\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]*[^\s\p{Z}\p{C}])?$/u;
 
 /** Tags are compared case-insensitively, so they are stored trimmed, lower-case and with single spaces. */
 export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, " ");
 }
 
-export const tagSchema = z
+/** A tag as stored: already normalised. Forms normalise first (tagInputSchema); documents must already be. */
+export const storedTagSchema = z
   .string()
-  .transform(normalizeTag)
-  .pipe(
-    z
-      .string()
-      .min(1, "Tags cannot be empty.")
-      .max(LIMITS.tag, `Each tag must be at most ${LIMITS.tag} characters.`),
-  );
+  .min(1, "Tags cannot be empty.")
+  .max(LIMITS.tag, `Each tag must be at most ${LIMITS.tag} characters.`)
+  .refine((tag) => tag === normalizeTag(tag), "Tags are stored in lower case, without extra spaces.");
+
+/** What a person types as a tag: normalised, then held to the stored form. */
+export const tagSchema = z.string().transform(normalizeTag).pipe(storedTagSchema);
 
 export const httpsUrlSchema = text("The link")
   .trim()

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EMAIL_KINDS, LIMITS, NOTIFICATION_KIND_LIST } from "../constants.js";
+import { timestampSchema } from "./common.js";
 
 export const notificationLinkSchema = z
   .string()
@@ -11,8 +12,8 @@ export const notificationDocSchema = z.object({
   text: z.string().min(1).max(LIMITS.notificationText),
   link: notificationLinkSchema,
   read: z.boolean(),
-  createdAt: z.unknown(),
-  readAt: z.unknown().nullable(),
+  createdAt: timestampSchema,
+  readAt: timestampSchema.nullable(),
 });
 export type NotificationDoc = z.output<typeof notificationDocSchema>;
 
@@ -21,6 +22,7 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export const mailDocSchema = z.object({
   to: z.string(),
+  /** The recipient's uid, or "" for an address with no account yet (an invitation). */
   uid: z.string(),
   kind: z.enum(EMAIL_KINDS),
   subject: z.string(),
@@ -28,9 +30,9 @@ export const mailDocSchema = z.object({
   text: z.string(),
   status: z.enum(MAIL_STATUSES),
   attempts: z.number().int().min(0),
-  leaseExpiresAt: z.unknown().nullable(),
+  leaseExpiresAt: timestampSchema.nullable(),
   lastError: z.string().nullable(),
-  createdAt: z.unknown(),
-  sentAt: z.unknown().nullable(),
+  createdAt: timestampSchema,
+  sentAt: timestampSchema.nullable(),
 });
 export type MailDoc = z.output<typeof mailDocSchema>;

@@ -1,11 +1,33 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEPARTMENTS, LIMITS, ROLES } from "../constants.js";
-import { httpsUrlSchema, normalizeTag, tagSchema, text, timezoneSchema, uidSchema } from "./common.js";
+import {
+  SINGLE_LINE_PATTERN,
+  httpsUrlSchema,
+  normalizeTag,
+  storedTagSchema,
+  tagSchema,
+  text,
+  timestampSchema,
+  timezoneSchema,
+  uidSchema,
+} from "./common.js";
+
+const NAME_SHAPE = "Names are one line of text, without control characters.";
 
 export const displayNameSchema = text("Name")
   .trim()
   .min(1, "Enter your name.")
-  .max(LIMITS.displayName, `Names must be at most ${LIMITS.displayName} characters.`);
+  .max(LIMITS.displayName, `Names must be at most ${LIMITS.displayName} characters.`)
+  .regex(SINGLE_LINE_PATTERN, NAME_SHAPE);
+
+/** A name as stored: what displayNameSchema outputs; a stored name with outer spaces or only spaces is refused. */
+export const storedDisplayNameSchema = z
+  .string()
+  .min(1, "Enter your name.")
+  .max(LIMITS.displayName, `Names must be at most ${LIMITS.displayName} characters.`)
+  .regex(SINGLE_LINE_PATTERN, NAME_SHAPE);
+
+const isTrimmed = (value: string) => value.length > 0 && value === value.trim();
 
 export const departmentSchema = z.enum(["", ...DEPARTMENTS], { message: "Choose a department from the list." });
 
@@ -53,8 +75,19 @@ export const PROFILE_SERVER_FIELDS = [
   "createdAt",
 ] as const;
 
-/** A profile as stored; timestamps are left opaque so web (Timestamp) and functions (admin Timestamp) both fit. */
+/**
+ * A profile as stored. Where the form schema normalises (trims names, lower-cases tags), this one refuses what is not
+ * already normal, as firestore.rules does. Timestamps are either SDK's Timestamp.
+ */
 export const profileDocSchema = profileFieldsSchema.extend({
+  displayName: storedDisplayNameSchema,
+  expertise: z.array(storedTagSchema).max(LIMITS.expertiseCount),
+  learningGoals: z
+    .array(z.string().max(LIMITS.learningGoal).refine(isTrimmed, "Learning goals are stored without outer spaces."))
+    .max(LIMITS.learningGoalsCount),
+  title: z.string().max(LIMITS.title),
+  bio: z.string().max(LIMITS.bio),
+  avatarUrl: z.string().max(LIMITS.avatarUrl),
   uid: uidSchema,
   role: z.enum(ROLES),
   activeMenteeCount: z.number().int().min(0),
@@ -62,8 +95,8 @@ export const profileDocSchema = profileFieldsSchema.extend({
   ratingCount: z.number().int().min(0),
   sessionCount: z.number().int().min(0),
   searchTokens: z.array(z.string()),
-  createdAt: z.unknown(),
-  updatedAt: z.unknown(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
 export type ProfileDoc = z.output<typeof profileDocSchema>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeZodError, fieldErrors } from "../errors.js";
 import { registerAccountInputSchema, setUserRoleInputSchema, signUpFormSchema } from "./account.js";
-import { isValidTimeZone } from "./common.js";
-import { initialsOf, parseTagList, profileFieldsSchema } from "./profile.js";
+import { isValidTimeZone, uidSchema } from "./common.js";
+import { initialsOf, parseTagList, profileDocSchema, profileFieldsSchema } from "./profile.js";
 
 const validProfile = {
   displayName: "Ada Lovelace",
@@ -89,4 +89,53 @@ describe("helpers", () => {
     ["Not/AZone", false],
     ["", false],
   ])("isValidTimeZone(%j) = %j", (zone, ok) => expect(isValidTimeZone(zone)).toBe(ok));
+});
+
+describe("stored shapes (what firestore.rules also refuses)", () => {
+  const stored = {
+    ...validProfile,
+    expertise: ["react"],
+    uid: "u1",
+    role: "mentor",
+    activeMenteeCount: 0,
+    ratingAvg: 0,
+    ratingCount: 0,
+    sessionCount: 0,
+    searchTokens: [],
+    createdAt: { seconds: 1, nanoseconds: 0, toMillis: () => 1000, toDate: () => new Date(1000) },
+    updatedAt: { seconds: 1, nanoseconds: 0, toMillis: () => 1000, toDate: () => new Date(1000) },
+  };
+  it("accepts a clean profile document", () => expect(profileDocSchema.safeParse(stored).success).toBe(true));
+  it.each<[string, Record<string, unknown>]>([
+    ["an upper-case tag", { expertise: ["React"] }],
+    ["a tag with outer spaces", { expertise: [" react"] }],
+    ["a tag with a double space", { expertise: ["system  design"] }],
+    ["a whitespace-only name", { displayName: "   " }],
+    ["a name with outer spaces", { displayName: " Ada" }],
+    ["a name with a line break", { displayName: "Ada\nLovelace" }],
+    ["markup for a time zone", { timezone: "<script>x</script>" }],
+    ["an unknown time zone", { timezone: "Mars/Olympus" }],
+    ["a learning goal with outer spaces", { learningGoals: [" sql "] }],
+    ["a timestamp that is a string", { createdAt: "2025-01-01" }],
+  ])("refuses %s", (_name, patch) => expect(profileDocSchema.safeParse({ ...stored, ...patch }).success).toBe(false));
+
+  it("the form schema normalises what the document schema refuses", () => {
+    const parsed = profileFieldsSchema.parse({ ...validProfile, displayName: "  Ada  ", expertise: [" System  Design "] });
+    expect(parsed.displayName).toBe("Ada");
+    expect(parsed.expertise).toEqual(["system design"]);
+    expect(profileDocSchema.safeParse({ ...stored, ...parsed }).success).toBe(true);
+  });
+
+  it.each(["Ada\u0000", "Ada\u202eevil", "\u200bAda"])("the form refuses control characters: %j", (name) =>
+    expect(profileFieldsSchema.safeParse({ ...validProfile, displayName: name }).success).toBe(false),
+  );
+});
+
+describe("ids from requests", () => {
+  it.each(["abc", "mentor-01", "Zx9_-", "a".repeat(128)])("accepts %j", (uid) => expect(uidSchema.safeParse(uid).success).toBe(true));
+  it.each(["", "a/b", "..", ".", "a.b", "users/x", "a".repeat(129), "a b", 7])("refuses %j with a sentence", (uid) => {
+    const result = uidSchema.safeParse(uid);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toMatch(/^A user id (is|must)/);
+  });
 });

@@ -22,6 +22,11 @@ export interface EmailContent {
   heading: string;
   paragraphs: string[];
   action?: { label: string; path: string };
+  /**
+   * Why the person gets this email, when it is not a preference they can switch off (a verification link, an
+   * invitation to an address that has no account yet). Without it the footer points at their email settings.
+   */
+  reason?: string;
 }
 
 /** Renders one MentorMatch email. `appUrl` is the web app's origin, never user input. */
@@ -41,14 +46,14 @@ export function renderEmail(content: EmailContent, appUrl: string): RenderedEmai
 <p style="margin:0 0 16px">Hi ${escapeHtml(content.recipientName)},</p>
 ${paragraphsHtml}${actionHtml}
 <hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">
-<p style="font-size:12px;color:#6b7280">You get this because "${escapeHtml(EMAIL_KIND_LABELS[content.kind])}" is on in your <a href="${escapeHtml(settingsUrl)}">MentorMatch email settings</a>.</p>
+${content.reason ? `<p style="font-size:12px;color:#6b7280">${escapeHtml(content.reason)}</p>` : `<p style="font-size:12px;color:#6b7280">You get this because "${escapeHtml(EMAIL_KIND_LABELS[content.kind])}" is on in your <a href="${escapeHtml(settingsUrl)}">MentorMatch email settings</a>.</p>`}
 </body></html>`;
   const text = [
     `Hi ${content.recipientName},`,
     "",
     ...content.paragraphs.flatMap((paragraph) => [paragraph, ""]),
     ...(actionUrl && content.action ? [`${content.action.label}: ${actionUrl}`, ""] : []),
-    `Turn these emails off in your settings: ${settingsUrl}`,
+    content.reason ?? `Turn these emails off in your settings: ${settingsUrl}`,
   ].join("\n");
   return { subject: content.subject.replace(/[\r\n]+/g, " ").trim(), html, text };
 }

@@ -1,0 +1,19 @@
+import { ROLES, paths, type Role } from "@mentormatch/shared";
+import type { DocumentSnapshot, Firestore, Transaction } from "firebase-admin/firestore";
+import { db as defaultDb } from "./app.js";
+
+/** The stored role on a profile snapshot, or null for no profile / not a role. */
+export function roleOfProfile(snap: DocumentSnapshot | undefined): Role | null {
+  const role = snap?.exists ? snap.get("role") : null;
+  return typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
+}
+
+/**
+ * A person's current role: `users/{uid}.role`, which only functions write, in the same transaction as the change
+ * and its audit entry. The token's claim is a copy that can be up to an hour old, so no decision rests on it alone.
+ * Inside a transaction the read joins it, so a role change racing the caller's action serialises with it.
+ */
+export async function currentRole(uid: string, tx?: Transaction, firestore: Firestore = defaultDb()): Promise<Role | null> {
+  const ref = firestore.doc(paths.user(uid));
+  return roleOfProfile(tx ? await tx.get(ref) : await ref.get());
+}
