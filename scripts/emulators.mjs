@@ -1,6 +1,7 @@
 // `node scripts/emulators.mjs exec [--no-build] [--only a,b] -- <command…>`: runs a command with the emulator
 // suite up (firebase emulators:exec), after building functions. Used by `npm test` and handy by hand.
 import { spawnSync } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ID, ROOT, prepareEmulators } from "./emulator-env.mjs";
 
@@ -9,8 +10,21 @@ export function buildFunctions() {
   if (result.status !== 0) throw new Error("functions build failed");
 }
 
-export function emulatorsExec(command, { only, build = true } = {}) {
+/**
+ * What the test run changes in the functions' settings: sign-up is limited to the test users' domains, so the
+ * tests exercise the organisation-only path (the demo, `npm start`, stays open). Appended to dist/.env.local,
+ * which the build writes afresh each time.
+ */
+export const TEST_FUNCTIONS_ENV = { ALLOWED_EMAIL_DOMAINS: "example.com,mentormatch.dev" };
+
+export function writeFunctionsEnv(values) {
+  const lines = Object.entries(values).map(([key, value]) => `${key}=${value}`);
+  appendFileSync(join(ROOT, "functions", "dist", ".env.local"), `\n# added by scripts/emulators.mjs for this run\n${lines.join("\n")}\n`);
+}
+
+export function emulatorsExec(command, { only, build = true, testEnv = false } = {}) {
   if (build) buildFunctions();
+  if (testEnv) writeFunctionsEnv(TEST_FUNCTIONS_ENV);
   const prepared = prepareEmulators({ wantDatabase: !only || only.includes("database") });
   const emulators = only ? only.filter((name) => prepared.only.includes(name)) : prepared.only;
   const result = spawnSync(
@@ -27,10 +41,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const flags = dashes === -1 ? args : args.slice(0, dashes);
   const command = dashes === -1 ? "" : args.slice(dashes + 1).join(" ");
   if (flags[0] !== "exec" || !command) {
-    console.error("usage: node scripts/emulators.mjs exec [--no-build] [--only auth,firestore,functions] -- <command>");
+    console.error("usage: node scripts/emulators.mjs exec [--no-build] [--test-env] [--only auth,firestore,functions] -- <command>");
     process.exit(2);
   }
   const onlyIndex = flags.indexOf("--only");
   const only = onlyIndex === -1 ? undefined : flags[onlyIndex + 1].split(",");
-  process.exit(emulatorsExec(command, { only, build: !flags.includes("--no-build") && (!only || only.includes("functions")) }));
+  process.exit(
+    emulatorsExec(command, {
+      only,
+      build: !flags.includes("--no-build") && (!only || only.includes("functions")),
+      testEnv: flags.includes("--test-env"),
+    }),
+  );
 }

@@ -22,18 +22,55 @@ function summary(message) {
   };
 }
 
+const decodeEntities = (value) =>
+  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]);
+
+/** The links a mail's HTML offers (its button first), without the footer's settings link. */
+function linksOf(html) {
+  return [...html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)]
+    .map(([, href, label]) => ({ href: decodeEntities(href), label: decodeEntities(label.replace(/<[^>]*>/g, "").trim()) || "Open link" }))
+    .filter((link) => /^https?:\/\//.test(link.href) && !/\/settings$/.test(link.href));
+}
+
+const isVerifyLink = (href) => {
+  try {
+    return new URL(href).pathname === "/verify-email";
+  } catch {
+    return false;
+  }
+};
+
 function indexPage(messages) {
   const rows = messages
     .map((message, index) => {
-      const { to, subject } = summary(message);
-      return `<tr><td>${escapeHtml(message.receivedAt)}</td><td>${escapeHtml(to)}</td><td><a href="/messages/${index}">${escapeHtml(subject)}</a></td></tr>`;
+      const { to, subject, html } = summary(message);
+      const links = linksOf(html)
+        .map((link) =>
+          isVerifyLink(link.href)
+            ? `<a class="action verify" href="${escapeHtml(link.href)}">${escapeHtml(link.label)} →</a>`
+            : `<a class="action" href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`,
+        )
+        .join(" ");
+      const verify = linksOf(html).some((link) => isVerifyLink(link.href));
+      return `<tr${verify ? ' class="verify-row"' : ""}><td>${escapeHtml(message.receivedAt)}</td><td>${escapeHtml(to)}</td><td><a href="/messages/${index}">${escapeHtml(subject)}</a></td><td>${links || '<span class="none">–</span>'}</td></tr>`;
     })
     .reverse()
     .join("");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>MentorMatch mail capture</title>
-<style>body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse}td,th{padding:6px 12px;border-bottom:1px solid #ddd;text-align:left}</style></head>
-<body><h1>Captured mail (${messages.length})</h1><p>Emails the local functions sent, newest first. Reload to refresh.</p>
-<table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Nothing yet.</td></tr>'}</tbody></table></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>MentorMatch mail capture</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:24px;color:#1f2937}
+table{border-collapse:collapse;width:100%}
+td,th{padding:8px 12px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+.verify-row{background:#eef0ff}
+a.action{display:inline-block;margin:2px 0;padding:4px 10px;border:1px solid #c7cbe8;border-radius:6px;text-decoration:none;color:#3730a3}
+a.action.verify{background:#4338ca;border-color:#4338ca;color:#fff;font-weight:600}
+a:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
+.none{color:#6b7280}
+</style></head>
+<body><h1>Captured mail (${messages.length})</h1>
+<p>Emails the local functions sent, newest first. Reload to refresh. Signing up? Find your address below and press
+<strong>Confirm my email</strong> to verify it (the link opens the app, signed in or not).</p>
+<table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>Links</th></tr></thead><tbody>${rows || '<tr><td colspan="4">Nothing yet.</td></tr>'}</tbody></table></body></html>`;
 }
 
 function readBody(request) {

@@ -224,3 +224,39 @@ export function seededDepartments(): Department[] {
   const used = new Set(seedMentors().map((mentor) => mentor.profile.department));
   return DEPARTMENTS.filter((department) => used.has(department));
 }
+
+export interface SeedAuditEntry {
+  id: string;
+  daysAgo: number;
+  action: "role_changed" | "invite_created";
+  targetUid: string | null;
+  targetName: string | null;
+  targetEmail: string | null;
+  from: Role | null;
+  to: Role | null;
+}
+
+/** A short history on the admin People page: the programme lead set up a few roles and invited a contractor. */
+export function seedAuditLog(): SeedAuditEntry[] {
+  const mentors = seedMentors();
+  const byIndex = (i: number) => mentors[i]!;
+  const change = (id: string, daysAgo: number, i: number, from: Role): SeedAuditEntry => ({
+    id,
+    daysAgo,
+    action: "role_changed",
+    targetUid: byIndex(i).uid,
+    targetName: byIndex(i).profile.displayName,
+    targetEmail: byIndex(i).email,
+    from,
+    to: "mentor",
+  });
+  return [
+    change("seed-role-1", 40, 1, "mentee"),
+    change("seed-role-2", 21, 4, "mentee"),
+    change("seed-role-3", 6, 7, "mentee"),
+    { id: "seed-invite-1", daysAgo: 2, action: "invite_created", targetUid: null, targetName: null, targetEmail: SEED_INVITE_EMAIL, from: null, to: null },
+  ];
+}
+
+/** An open invitation for an address outside the organisation (a contractor), shown on the People page. */
+export const SEED_INVITE_EMAIL = "priya.raman.contractor@gmail.com";

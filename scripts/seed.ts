@@ -1,12 +1,12 @@
 // Seeds the emulators with the demo programme in scripts/seed-data.ts. Refuses anything but a demo- project on
 // the emulators: it deletes every document and account first.
 //   FIRESTORE_EMULATOR_HOST=127.0.0.1:8080 FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099 npx tsx scripts/seed.ts
-import { DEMO_PROJECT_ID, dedupeDocId, paths } from "@mentormatch/shared";
+import { DEMO_PROJECT_ID, dedupeDocId, inviteIdOf, paths } from "@mentormatch/shared";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
-import { FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { pathToFileURL } from "node:url";
-import { DEMO_LOGINS, SEED_PASSWORD, seedNotifications, seedUsers, type SeedUser } from "./seed-data.js";
+import { DEMO_LOGINS, SEED_INVITE_EMAIL, SEED_PASSWORD, seedAuditLog, seedNotifications, seedUsers, type SeedUser } from "./seed-data.js";
 
 export interface SeedResult {
   projectId: string;
@@ -89,6 +89,17 @@ async function writeDocuments(db: Firestore, users: SeedUser[]): Promise<number>
       paths.notification(n.uid, dedupeDocId(n.id)),
       { kind: n.kind, text: n.text, link: n.link, read: false, createdAt: FieldValue.serverTimestamp(), readAt: null },
     ]);
+  // The audit history is dated back from now, so the People page reads "2 days ago" whenever the demo runs.
+  const now = Date.now();
+  const admin = DEMO_LOGINS.admin;
+  for (const entry of seedAuditLog()) {
+    const { id, daysAgo, ...fields } = entry;
+    writes.push([paths.auditEntry(id), { ...fields, actorUid: admin.uid, actorName: admin.displayName, at: Timestamp.fromMillis(now - daysAgo * 86_400_000) }]);
+  }
+  writes.push([
+    paths.invite(inviteIdOf(SEED_INVITE_EMAIL)),
+    { email: SEED_INVITE_EMAIL, invitedBy: admin.uid, invitedByName: admin.displayName, createdAt: Timestamp.fromMillis(now - 2 * 86_400_000), acceptedAt: null, acceptedUid: null },
+  ]);
   const batches: (typeof writes)[] = [];
   for (let i = 0; i < writes.length; i += BATCH_SIZE) batches.push(writes.slice(i, i + BATCH_SIZE));
   await Promise.all(

@@ -55,7 +55,7 @@ stage("emulator tests: Firestore rules, functions, browser", () => {
     vitest(["functions"], "functions.json"),
     `PLAYWRIGHT_JSON_OUTPUT_NAME=${join(REPORTS, "e2e.json")} npx playwright test --reporter=list,json`,
   ].join(" && ");
-  return emulatorsExec(inside, { only: ["auth", "firestore", "functions"], build: false }) === 0;
+  return emulatorsExec(inside, { only: ["auth", "firestore", "functions"], build: false, testEnv: true }) === 0;
 });
 
 // Totals from the machine-readable reports, so the closing line counts every test that ran.

@@ -1,4 +1,11 @@
-import { DEMO_PROJECT_ID, FUNCTIONS_REGION } from "@mentormatch/shared";
+import {
+  DEMO_PROJECT_ID,
+  FUNCTIONS_REGION,
+  type CallableInput,
+  type CallableName,
+  type CallableOutput,
+  type SelfServiceRole,
+} from "@mentormatch/shared";
 import { getApps as getAdminApps, initializeApp as initializeAdminApp } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
 import { getFirestore as getAdminFirestore } from "firebase-admin/firestore";
@@ -31,7 +38,10 @@ export interface Client {
   app: FirebaseApp;
   auth: Auth;
   functions: Functions;
-  call<T = unknown>(name: string, data?: unknown): Promise<T>;
+  /** Through the shared contract: a change to a callable's input or output breaks the tests that use it. */
+  call<N extends CallableName>(name: N, input: CallableInput<N>): Promise<CallableOutput<N>>;
+  /** Anything at all, for the tests that send what the contract forbids (attacks, bad input). */
+  callRaw(name: string, data?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -49,7 +59,9 @@ export function newClient(): Client {
     app,
     auth,
     functions,
-    call: async <T,>(name: string, data?: unknown) => (await httpsCallable(functions, name)(data)).data as T,
+    call: async <N extends CallableName>(name: N, input: CallableInput<N>) =>
+      (await httpsCallable(functions, name)(input)).data as CallableOutput<N>,
+    callRaw: async (name: string, data?: unknown) => (await httpsCallable(functions, name)(data)).data,
     close: () => deleteApp(app),
   };
 }
@@ -60,12 +72,43 @@ export interface SignedInClient extends Client {
   email: string;
 }
 
-/** Signs up a brand-new user through the Auth emulator, as the web app's sign-up form does. */
-export async function signUp(label = "user"): Promise<SignedInClient> {
+/**
+ * Signs up a brand-new user through the Auth emulator, as the web app's sign-up form does. By default the address
+ * is then verified (as clicking the emailed link does) and the token refreshed, since a role needs a verified email.
+ * The test run allows example.com and mentormatch.dev (scripts/emulators.mjs TEST_FUNCTIONS_ENV).
+ */
+export async function signUp(label = "user", options: { verified?: boolean; domain?: string } = {}): Promise<SignedInClient> {
   const client = newClient();
-  const email = `${uniqueId(label)}@example.com`.toLowerCase();
+  const email = `${uniqueId(label)}@${options.domain ?? "example.com"}`.toLowerCase();
   const { user } = await createUserWithEmailAndPassword(client.auth, email, PASSWORD);
+  if (options.verified !== false) await verifyEmail(user);
   return { ...client, user, uid: user.uid, email };
+}
+
+/** Marks the address verified with the Admin SDK and refreshes the token, as the app does after the link. */
+export async function verifyEmail(user: User): Promise<void> {
+  await adminAuth.updateUser(user.uid, { emailVerified: true });
+  await user.reload();
+  await user.getIdToken(true);
+}
+
+/** A verified user who registered with `role` through the callable, as the sign-up form does. */
+export async function registered(role: SelfServiceRole, displayName = `${role} ${uniqueId("n").slice(0, 6)}`): Promise<SignedInClient> {
+  const client = await signUp(role);
+  const result = await client.call("registerAccount", { role, displayName, timezone: "Europe/Berlin" });
+  if (result.status !== "registered") throw new Error(`registerAccount answered ${result.status}`);
+  await client.user.getIdToken(true);
+  return client;
+}
+
+/** An admin as the seed makes one: registered, then the stored role and the claim set with the Admin SDK. */
+export async function makeAdmin(label = "admin", displayName = "Ada Admin"): Promise<SignedInClient> {
+  const client = await signUp(label);
+  await client.call("registerAccount", { role: "mentee", displayName, timezone: "UTC" });
+  await adminAuth.setCustomUserClaims(client.uid, { role: "admin", beta: true });
+  await adminDb.doc(`users/${client.uid}`).update({ role: "admin", capacity: 0, acceptingRequests: false });
+  await client.user.getIdToken(true);
+  return client;
 }
 
 export async function closeClients(): Promise<void> {
@@ -95,18 +138,48 @@ export async function waitFor<T>(
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Expects a callable to fail with `code` ("invalid-argument", …) and a message containing `message`. */
-export async function expectCallableError(promise: Promise<unknown>, code: string, message?: string): Promise<void> {
+export interface CallableFailure {
+  code: string;
+  message: string;
+  details?: { message?: string; fields?: Record<string, string> };
+}
+
+export async function expectCallableError(promise: Promise<unknown>, code: string, message?: string): Promise<CallableFailure> {
   const error = await promise.then(
     () => null,
     (err: unknown) => err as { code?: string; message?: string },
   );
   expect(error, `expected functions/${code}`).not.toBeNull();
-  expect(error!.code).toBe(`functions/${code}`);
+  expect(error!.code, error!.message).toBe(`functions/${code}`);
   if (message !== undefined) expect(error!.message).toContain(message);
+  return error as CallableFailure;
 }
 
 /** The welcome mail and every other mail for one user. */
 export async function mailsFor(uid: string) {
   const snap = await adminDb.collection("mail").where("uid", "==", uid).get();
   return snap.docs;
+}
+
+/**
+ * A callable request as raw JSON, bypassing the client SDK's encoding: how an attacker would send keys such as
+ * "__proto__" that a JavaScript object literal cannot carry as its own property.
+ */
+export async function postCallable(name: string, body: string, idToken?: string): Promise<{ status: number; error?: { status: string; message: string; details?: unknown }; result?: unknown }> {
+  const response = await fetch(`http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(idToken ? { Authorization: `Bearer ${idToken}` } : {}) },
+    body,
+  });
+  const json = (await response.json()) as { error?: { status: string; message: string; details?: unknown }; result?: unknown };
+  return { status: response.status, ...json };
+}
+
+/** The verification email's link, as the person would find it in their inbox (the mail document's text). */
+export async function verificationCodeFor(uid: string): Promise<string> {
+  const mails = (await mailsFor(uid)).filter((mail) => mail.get("subject") === "Confirm your email for MentorMatch");
+  const text = String(mails[mails.length - 1]?.get("text") ?? "");
+  const match = /\/verify-email\?oobCode=([^\s&]+)/.exec(text);
+  if (!match) throw new Error(`no verification link in ${mails.length} mail(s) for ${uid}`);
+  return decodeURIComponent(match[1]!);
 }

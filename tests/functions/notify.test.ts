@@ -1,7 +1,7 @@
 import { defaultEmailPrefs, mailIdFor, paths } from "@mentormatch/shared";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { notify, type NotifyInput } from "../../functions/src/lib/notify.js";
+import { notify, prepareNotifications, type NotifyInput } from "../../functions/src/lib/notify.js";
 import { adminDb, mailsFor, uniqueId } from "./helpers.js";
 
 /** A user as registerAccount leaves one; notify only needs the profile and settings documents. */
@@ -28,7 +28,7 @@ describe("notify", () => {
   it("writes the notification and the mail document with the documented fields", async () => {
     const uid = await makeUser();
     const result = await notify(uid, request(uid));
-    expect(result).toEqual({ notificationId: `match_requested_m_${uid}`, notified: true, mailId: mailIdFor(uid, `match_requested:m_${uid}`) });
+    expect(result).toEqual({ uid, notificationId: `match_requested_m_${uid}`, notified: true, mailId: mailIdFor(uid, `match_requested:m_${uid}`) });
 
     const notification = (await adminDb.doc(paths.notification(uid, result.notificationId)).get()).data()!;
     expect(notification).toEqual({
@@ -109,6 +109,64 @@ describe("notify", () => {
     ).rejects.toThrow("the caller's plan refused");
     expect((await adminDb.collection(paths.notifications(uid)).get()).size).toBe(0);
     expect(await mailsFor(uid)).toHaveLength(0);
+  });
+
+  it("tells two people inside one transaction: all reads first, then the caller's writes and both notifications", async () => {
+    const [mentor, mentee] = await Promise.all([makeUser(), makeUser({ matchUpdates: false })]);
+    const eventRef = adminDb.doc(`notifyTest/${uniqueId("event")}`);
+    const key = `match_accepted:${eventRef.id}`;
+    const told = (uid: string): NotifyInput => ({ ...request(uid, key), kind: "match_accepted", text: "You are matched." });
+
+    const results = await adminDb.runTransaction(async (tx) => {
+      const event = await tx.get(eventRef);
+      const prepared = await prepareNotifications(tx, [
+        { uid: mentor, input: told(mentor) },
+        { uid: mentee, input: told(mentee) },
+      ]);
+      // The caller's own write comes after every read, which Firestore requires of a transaction.
+      tx.set(eventRef, { accepted: true, seen: event.exists });
+      prepared.write();
+      return prepared.results;
+    });
+
+    expect(results.map((r) => [r.uid, r.notified, r.mailId !== null])).toEqual([
+      [mentor, true, true],
+      [mentee, true, false],
+    ]);
+    expect((await eventRef.get()).get("accepted")).toBe(true);
+    expect((await adminDb.collection(paths.notifications(mentor)).get()).size).toBe(1);
+    expect((await adminDb.collection(paths.notifications(mentee)).get()).size).toBe(1);
+    expect(await mailsFor(mentor)).toHaveLength(1);
+    // The mentee switched matchUpdates email off: in-app only.
+    expect(await mailsFor(mentee)).toHaveLength(0);
+
+    // The same event again (a retried trigger): nothing new for either person.
+    const again = await adminDb.runTransaction(async (tx) => {
+      const prepared = await prepareNotifications(tx, [
+        { uid: mentor, input: told(mentor) },
+        { uid: mentee, input: told(mentee) },
+      ]);
+      prepared.write();
+      return prepared.results;
+    });
+    expect(again.map((r) => r.notified)).toEqual([false, false]);
+    expect((await adminDb.collection(paths.notifications(mentor)).get()).size).toBe(1);
+  });
+
+  it("a failed two-person transaction tells nobody", async () => {
+    const [a, b] = await Promise.all([makeUser(), makeUser()]);
+    await expect(
+      adminDb.runTransaction(async (tx) => {
+        const prepared = await prepareNotifications(tx, [
+          { uid: a, input: request(a, "pair:x") },
+          { uid: b, input: request(b, "pair:x") },
+        ]);
+        prepared.write();
+        throw new Error("capacity reached");
+      }),
+    ).rejects.toThrow("capacity reached");
+    expect((await adminDb.collection(paths.notifications(a)).get()).size + (await adminDb.collection(paths.notifications(b)).get()).size).toBe(0);
+    expect([...(await mailsFor(a)), ...(await mailsFor(b))]).toHaveLength(0);
   });
 
   it.each<[string, Partial<NotifyInput>, string]>([

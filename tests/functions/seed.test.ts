@@ -1,4 +1,5 @@
-import { DEPARTMENTS, buildSearchTokens, profileFieldsSchema } from "@mentormatch/shared";
+import { DEPARTMENTS, buildSearchTokens, profileDocSchema } from "@mentormatch/shared";
+import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
 import { seed, seedTarget } from "../../scripts/seed.js";
 import { DEMO_LOGINS, SEED_PASSWORD, seedEmail, seedMentees, seedMentors, seedUsers, seededDepartments } from "../../scripts/seed-data.js";
@@ -40,7 +41,9 @@ describe("seed data", () => {
   it("passes the profile schema the web app and rules enforce, with stable ids and unique emails", () => {
     const users = seedUsers();
     for (const user of users) {
-      const parsed = profileFieldsSchema.safeParse(user.profile);
+      // The stored shape, as firestore.rules and the web's document parsing hold it (timestamps stand in).
+      const stamp = Timestamp.fromMillis(0);
+      const parsed = profileDocSchema.safeParse({ ...user.profile, uid: user.uid, role: user.role, createdAt: stamp, updatedAt: stamp });
       expect(parsed.success, `${user.uid}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
       expect(user.profile.searchTokens).toEqual(buildSearchTokens(user.profile));
       expect(user.profile.avatarUrl).toBe("");
@@ -74,6 +77,13 @@ describe("seed()", () => {
       expect(login.password).toBe(SEED_PASSWORD);
     }
     expect((await adminAuth.getUser(DEMO_LOGINS.admin.uid)).customClaims).toEqual({ role: "admin" });
+    // Verified, so the demo logins work in one step now that a role needs a verified address.
+    for (const login of Object.values(DEMO_LOGINS)) expect((await adminAuth.getUser(login.uid)).emailVerified).toBe(true);
+    // A history for the People page: role changes by the programme lead and one open invitation.
+    const audit = await adminDb.collection("auditLog").orderBy("at", "desc").get();
+    expect(audit.docs.map((doc) => doc.get("action"))).toEqual(["invite_created", "role_changed", "role_changed", "role_changed"]);
+    expect(audit.docs.every((doc) => doc.get("actorUid") === DEMO_LOGINS.admin.uid)).toBe(true);
+    expect((await adminDb.collection("invites").get()).docs.map((doc) => doc.get("acceptedUid"))).toEqual([null]);
     expect((await adminAuth.getUser(DEMO_LOGINS.mentor.uid)).customClaims).toEqual({ role: "mentor" });
     expect((await adminAuth.getUser(DEMO_LOGINS.mentee.uid)).customClaims).toEqual({ role: "mentee" });
     const ada = (await adminDb.doc(`users/${DEMO_LOGINS.mentor.uid}`).get()).data()!;
@@ -91,5 +101,12 @@ describe("seed()", () => {
     await seed({ reset: false });
     expect(await counts()).toEqual(expected);
     expect((await adminAuth.getUser(DEMO_LOGINS.admin.uid)).customClaims).toEqual({ role: "admin" });
+    // Verified, so the demo logins work in one step now that a role needs a verified address.
+    for (const login of Object.values(DEMO_LOGINS)) expect((await adminAuth.getUser(login.uid)).emailVerified).toBe(true);
+    // A history for the People page: role changes by the programme lead and one open invitation.
+    const audit = await adminDb.collection("auditLog").orderBy("at", "desc").get();
+    expect(audit.docs.map((doc) => doc.get("action"))).toEqual(["invite_created", "role_changed", "role_changed", "role_changed"]);
+    expect(audit.docs.every((doc) => doc.get("actorUid") === DEMO_LOGINS.admin.uid)).toBe(true);
+    expect((await adminDb.collection("invites").get()).docs.map((doc) => doc.get("acceptedUid"))).toEqual([null]);
   });
 });

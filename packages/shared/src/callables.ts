@@ -83,8 +83,9 @@ export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const
 /** The path of the first forbidden key in a JSON-like value, or null. Plain objects and arrays are walked. */
 export function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): string | null {
   if (depth > 20 || value === null || typeof value !== "object") return null;
+  // A decoded "__proto__" key leaves no own property behind, only a changed prototype.
   if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
-    return path.join(".") || "(input)";
+    return [...path, "__proto__"].join(".");
   for (const key of Object.keys(value)) {
     if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) return [...path, key].join(".");
     const found = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
