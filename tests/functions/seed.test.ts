@@ -101,12 +101,7 @@ describe("seed()", () => {
     await seed({ reset: false });
     expect(await counts()).toEqual(expected);
     expect((await adminAuth.getUser(DEMO_LOGINS.admin.uid)).customClaims).toEqual({ role: "admin" });
-    // Verified, so the demo logins work in one step now that a role needs a verified address.
-    for (const login of Object.values(DEMO_LOGINS)) expect((await adminAuth.getUser(login.uid)).emailVerified).toBe(true);
-    // A history for the People page: role changes by the programme lead and one open invitation.
-    const audit = await adminDb.collection("auditLog").orderBy("at", "desc").get();
-    expect(audit.docs.map((doc) => doc.get("action"))).toEqual(["invite_created", "role_changed", "role_changed", "role_changed"]);
-    expect(audit.docs.every((doc) => doc.get("actorUid") === DEMO_LOGINS.admin.uid)).toBe(true);
-    expect((await adminDb.collection("invites").get()).docs.map((doc) => doc.get("acceptedUid"))).toEqual([null]);
+    // Re-seeding without a reset rewrites the same history rather than adding to it.
+    expect((await adminDb.collection("auditLog").get()).size).toBe(4);
   });
 });

@@ -1,7 +1,7 @@
 import { paths } from "@mentormatch/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAuth, adminDb, closeClients, expectCallableError, makeAdmin, newClient, postCallable, registered, type SignedInClient } from "./helpers.js";
+import { adminAuth, adminDb, closeClients, expectCallableError, makeAdmin, newClient, postCallable, registered, sleep, type SignedInClient } from "./helpers.js";
 
 let admin: SignedInClient;
 
@@ -20,6 +20,8 @@ describe("setUserRole", () => {
     const target = await registered("mentee", "Mo Mentee");
     await adminAuth.setCustomUserClaims(target.uid, { role: "mentee", beta: true });
     const before = await adminAuth.getUser(target.uid);
+    // tokensValidAfterTime has one-second resolution: let a second pass so the revocation shows.
+    await sleep(1100);
 
     expect(await admin.call("setUserRole", { uid: target.uid, role: "mentor" })).toEqual({ uid: target.uid, role: "mentor", changed: true });
 
@@ -149,6 +151,7 @@ describe("setUserRole: a role change takes effect at once", () => {
     await expectCallableError(second.call("setUserRole", { uid: bystander.uid, role: "admin" }), "permission-denied");
     await expectCallableError(second.call("setUserRole", { uid: first.uid, role: "mentee" }), "permission-denied");
     await expectCallableError(second.call("inviteUser", { email: "friend@gmail.com" }), "permission-denied");
+    await expectCallableError(second.call("revokeInvite", { email: "friend@gmail.com" }), "permission-denied");
 
     expect(await storedRoleOf(second.uid)).toBe("mentee");
     expect(await claimOf(second.uid)).toBe("mentee");

@@ -1,8 +1,9 @@
 import { inviteIdOf, paths } from "@mentormatch/shared";
 import { FieldValue } from "firebase-admin/firestore";
 import { adminAuth, db } from "../lib/app.js";
-import { nameOf, writeAuditEntry } from "../lib/audit.js";
+import { writeAuditEntry } from "../lib/audit.js";
 import { defineCallable, fail } from "../lib/callable.js";
+import { readProfile } from "../lib/documents.js";
 import { queueEmail } from "../lib/notify.js";
 
 /**
@@ -26,7 +27,7 @@ export const inviteUser = defineCallable("inviteUser", async ({ uid, data }) => 
   const created = await firestore.runTransaction(async (tx) => {
     const [invite, caller] = await tx.getAll(inviteRef, callerRef);
     if (invite?.exists) return false;
-    const inviter = nameOf(caller, "A programme admin");
+    const inviter = readProfile(caller)?.displayName ?? "A programme admin";
     tx.create(inviteRef, { email, invitedBy: uid, invitedByName: inviter, createdAt: FieldValue.serverTimestamp(), acceptedAt: null, acceptedUid: null });
     writeAuditEntry(firestore, tx, { action: "invite_created", actorUid: uid, actorName: inviter, targetEmail: email });
     queueEmail(tx, `invite_${inviteId}_${Date.now()}`, {

@@ -12,6 +12,7 @@ import { roleOfClaims, planRegistration, withArticle } from "../planners/registr
 import { adminAuth, db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { allowedEmailDomains } from "../lib/config.js";
+import { readInvite, readProfile } from "../lib/documents.js";
 import { addNotificationToBatch, type NotifyInput } from "../lib/notify.js";
 import { sendVerification } from "../lib/verification.js";
 
@@ -37,7 +38,7 @@ export const registerAccount = defineCallable("registerAccount", async ({ uid, d
 
   const plan = planRegistration({
     claimRole: roleOfClaims(user.customClaims),
-    profile: profile?.exists ? { role: String(profile.get("role")) } : null,
+    profile: readProfile(profile),
     role: data.role,
     emailVerified: user.emailVerified,
     access: planSignUpAccess({ email, domains: allowedEmailDomains(), invited: !!invite?.exists }),
@@ -94,7 +95,7 @@ export const registerAccount = defineCallable("registerAccount", async ({ uid, d
       recipient: { email, displayName: data.displayName, emailPrefs },
     }, { db: firestore });
     if (pending?.exists) batch.update(pendingRef, { status: "complete", updatedAt: FieldValue.serverTimestamp() });
-    if (invite?.exists && !invite.get("acceptedUid"))
+    if (readInvite(invite)?.acceptedUid === null)
       batch.update(inviteRef, { acceptedAt: FieldValue.serverTimestamp(), acceptedUid: uid });
     try {
       await batch.commit();
@@ -102,9 +103,9 @@ export const registerAccount = defineCallable("registerAccount", async ({ uid, d
     } catch (err) {
       if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
       // A concurrent call created the profile first: fine if it chose the same role.
-      const winner = await profileRef.get();
-      if (winner.get("role") !== data.role)
-        throw fail("failed-precondition", `You already have an account as ${withArticle(winner.get("role"))}.`);
+      const winner = readProfile(await profileRef.get());
+      if (winner && winner.role !== data.role)
+        throw fail("failed-precondition", `You already have an account as ${withArticle(winner.role)}.`);
     }
   }
   // After the profile, whose creation is what settles two racing sign-ups with different roles.

@@ -3,10 +3,10 @@ import { FieldValue } from "firebase-admin/firestore";
 import type { UserRecord } from "firebase-admin/auth";
 import { planRoleChange } from "../planners/role-change.js";
 import { adminAuth, db } from "../lib/app.js";
-import { nameOf, writeAuditEntry } from "../lib/audit.js";
+import { writeAuditEntry } from "../lib/audit.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { prepareNotifications, type NotifyInput } from "../lib/notify.js";
-import { roleOfProfile } from "../lib/roles.js";
+import { readProfile } from "../lib/documents.js";
 
 /**
  * An admin changes another user's role. One transaction re-reads both people's stored roles, updates the target's
@@ -21,20 +21,9 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
 
   const plan = await firestore.runTransaction(async (tx) => {
     const [caller, profile] = await tx.getAll(callerRef, profileRef);
-    const plan = planRoleChange({
-      callerUid,
-      callerRole: roleOfProfile(caller),
-      targetUid: data.uid,
-      role: data.role,
-      profile:
-        user && profile?.exists
-          ? {
-              role: String(profile.get("role")),
-              capacity: Number(profile.get("capacity") ?? 0),
-              acceptingRequests: profile.get("acceptingRequests") === true,
-            }
-          : null,
-    });
+    const callerProfile = readProfile(caller);
+    const target = user ? readProfile(profile) : null;
+    const plan = planRoleChange({ callerUid, callerRole: callerProfile?.role ?? null, targetUid: data.uid, role: data.role, profile: target });
     if (plan.action === "refuse" || !plan.changed) {
       if (plan.action === "change" && Object.keys(plan.profileUpdate).length > 0)
         tx.update(profileRef, { ...plan.profileUpdate, updatedAt: FieldValue.serverTimestamp() });
@@ -46,9 +35,9 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
     writeAuditEntry(firestore, tx, {
       action: "role_changed",
       actorUid: callerUid,
-      actorName: nameOf(caller),
+      actorName: callerProfile!.displayName,
       targetUid: data.uid,
-      targetName: nameOf(profile),
+      targetName: target!.displayName,
       targetEmail: user?.email ?? null,
       from: plan.from,
       to: data.role,

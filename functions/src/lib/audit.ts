@@ -22,8 +22,3 @@ export function writeAuditEntry(
   });
   return ref.id;
 }
-
-export function nameOf(snap: { get(field: string): unknown } | undefined, fallback = "Someone"): string {
-  const name = snap?.get("displayName");
-  return typeof name === "string" && name ? name : fallback;
-}

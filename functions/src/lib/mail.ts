@@ -1,7 +1,8 @@
-import { MAIL_MAX_ATTEMPTS, MAIL_STATUSES, paths, planMailDelivery, type MailDeliveryPlan, type MailStatus } from "@mentormatch/shared";
+import { MAIL_MAX_ATTEMPTS, paths, planMailDelivery, type MailDeliveryPlan } from "@mentormatch/shared";
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { readMail } from "./documents.js";
 
 export interface DeliverMailOptions {
   apiKey: string;
@@ -32,14 +33,10 @@ export async function deliverMail(db: Firestore, mailId: string, options: Delive
   const ref = db.doc(paths.mail(mailId));
   const now = options.now ?? Date.now();
   const lease = await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) return { outcome: "missing" } as const;
+    const mail = readMail(await tx.get(ref));
+    if (!mail) return { outcome: "missing" } as const;
     const plan = planMailDelivery(
-      {
-        status: toStatus(snap.get("status")),
-        attempts: typeof snap.get("attempts") === "number" ? snap.get("attempts") : 0,
-        leaseExpiresAt: toMillis(snap.get("leaseExpiresAt")),
-      },
+      { status: mail.status, attempts: mail.attempts, leaseExpiresAt: mail.leaseExpiresAt?.toMillis() ?? null },
       now,
     );
     if (plan.action === "skip") return { outcome: "skipped", reason: plan.reason } as const;
@@ -48,18 +45,18 @@ export async function deliverMail(db: Firestore, mailId: string, options: Delive
       attempts: plan.attempts,
       leaseExpiresAt: Timestamp.fromMillis(plan.leaseExpiresAt),
     });
-    return { outcome: "leased", attempts: plan.attempts, mail: snap.data()! } as const;
+    return { outcome: "leased", attempts: plan.attempts, mail } as const;
   });
   if (lease.outcome !== "leased") return lease;
 
   const { mail, attempts } = lease;
   try {
     await sendgrid(options, mailId).send({
-      to: String(mail.to),
+      to: mail.to,
       from: options.from,
-      subject: String(mail.subject),
-      text: String(mail.text),
-      html: String(mail.html),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       customArgs: { mailId },
     });
   } catch (err) {
@@ -93,14 +90,6 @@ export function describeSendError(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   const message = (err instanceof Error ? err.message : String(err)) || (typeof code === "string" ? code : "unknown error");
   return (reasons.length ? `${message}: ${reasons.join("; ")}` : message).slice(0, 1000);
-}
-
-function toStatus(value: unknown): MailStatus {
-  return (MAIL_STATUSES as readonly unknown[]).includes(value) ? (value as MailStatus) : "PENDING";
-}
-
-function toMillis(value: unknown): number | null {
-  return value instanceof Timestamp ? value.toMillis() : null;
 }
 
 export interface RetryMailResult {

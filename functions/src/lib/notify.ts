@@ -10,10 +10,18 @@ import {
   type NotificationDoc,
   type NotificationKind,
 } from "@mentormatch/shared";
-import { FieldValue, type DocumentReference, type Firestore, type Transaction, type WriteBatch } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+  type WriteBatch,
+} from "firebase-admin/firestore";
 import { clampNotificationText, planNotification, type NotificationRecipient } from "../planners/notification.js";
 import { db as defaultDb } from "./app.js";
 import { appUrl } from "./config.js";
+import { readDisplayName, readSettings } from "./documents.js";
 
 export interface NotifyEmail {
   subject: string;
@@ -111,7 +119,7 @@ export async function prepareNotifications(
     const [notificationRef, mailRef, settingsRef, profileRef] = refs;
     const recipient =
       item.recipient ??
-      (settingsRef && profileRef ? recipientFrom(byPath.get(settingsRef.path)?.data(), byPath.get(profileRef.path)?.data()) : null);
+      (settingsRef && profileRef ? recipientFrom(byPath.get(settingsRef.path), byPath.get(profileRef.path)) : null);
     const plan = planNotification({
       kind: item.input.kind,
       hasEmail: !!item.input.email,
@@ -196,15 +204,10 @@ export function queueEmail(
   );
 }
 
-function recipientFrom(settings: Record<string, unknown> | undefined, profile: Record<string, unknown> | undefined): NotificationRecipient | null {
+function recipientFrom(settingsSnap: DocumentSnapshot | undefined, profileSnap: DocumentSnapshot | undefined): NotificationRecipient | null {
+  const settings = readSettings(settingsSnap);
   if (!settings) return null;
-  const name = profile?.displayName;
-  const prefs = settings.emailPrefs;
-  return {
-    email: typeof settings.email === "string" ? settings.email : "",
-    displayName: typeof name === "string" && name ? name : "there",
-    emailPrefs: prefs && typeof prefs === "object" ? (prefs as NotificationRecipient["emailPrefs"]) : {},
-  };
+  return { email: settings.email, displayName: readDisplayName(profileSnap)?.displayName || "there", emailPrefs: settings.emailPrefs };
 }
 
 function notificationDoc(input: NotifyInput, link: string): Omit<NotificationDoc, "createdAt"> & { createdAt: FieldValue } {

@@ -1,12 +1,14 @@
-import { ROLES, paths, type Role } from "@mentormatch/shared";
+import { paths, parseDoc, profileDocSchema, type Role } from "@mentormatch/shared";
 import type { DocumentSnapshot, Firestore, Transaction } from "firebase-admin/firestore";
 import { db as defaultDb } from "./app.js";
 
-/** The stored role on a profile snapshot, or null for no profile / not a role. */
+/** The stored role on a profile snapshot, or null for no profile. Only the role is parsed: it is all a check needs. */
 export function roleOfProfile(snap: DocumentSnapshot | undefined): Role | null {
-  const role = snap?.exists ? snap.get("role") : null;
-  return typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
+  return readRole(snap)?.role ?? null;
 }
+
+const readRole = (snap: DocumentSnapshot | undefined) =>
+  snap?.exists ? parseDoc(profileDocSchema.pick({ role: true }), snap.ref.path, snap.data()) : null;
 
 /**
  * A person's current role: `users/{uid}.role`, which only functions write, in the same transaction as the change
