@@ -1,5 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO_PROJECT_ID, buildSearchTokens, defaultEmailPrefs, defaultProfileFields, paths } from "@mentormatch/shared";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getAuth } from "firebase-admin/auth";
+import { FieldValue, getFirestore } from "firebase-admin/firestore";
 import { DEMO_LOGINS } from "../../scripts/seed-data";
+import { mailTo } from "./mail";
 
 const SHOTS = "artifacts/screenshots";
 async function shot(page: Page, name: string, fullPage = true) {
@@ -7,8 +12,61 @@ async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
+/** A viewport screenshot with `heading` just below the sticky top bar. */
+async function phoneShot(page: Page, heading: Locator, name: string) {
+  await heading.evaluate((element) => {
+    element.scrollIntoView({ block: "start" });
+    window.scrollBy(0, -76);
+  });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
 const rows = (page: Page) => page.getByTestId("person-row");
 const summary = (page: Page) => page.getByTestId("people-summary");
+const auditEntries = (page: Page) => page.getByTestId("recent-changes").getByTestId("audit-entry");
+const inviteRows = (page: Page) => page.getByTestId("invite-panel").getByTestId("invite-row");
+const ADMIN = DEMO_LOGINS.admin;
+const PASSWORD = "correct-horse-battery";
+
+function adminSdk() {
+  const app = getApps().find((a) => a.name === "e2e-admin") ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID }, "e2e-admin");
+  return { auth: getAuth(app), db: getFirestore(app) };
+}
+
+/**
+ * A registered, verified mentee made the way registerAccount makes one (profile, settings, claim), so this spec does
+ * not depend on the sign-up screens: the seeded users other specs rely on are never changed.
+ */
+async function createMentee(name: string, email: string): Promise<string> {
+  const { auth, db } = adminSdk();
+  const { uid } = await auth.createUser({ email, password: PASSWORD, displayName: name, emailVerified: true });
+  const profile = defaultProfileFields({ displayName: name, timezone: "Europe/London", role: "mentee" });
+  const batch = db.batch();
+  batch.create(db.doc(paths.user(uid)), {
+    ...profile,
+    uid,
+    role: "mentee",
+    activeMenteeCount: 0,
+    ratingAvg: 0,
+    ratingCount: 0,
+    sessionCount: 0,
+    searchTokens: buildSearchTokens(profile),
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  batch.create(db.doc(paths.userSettings(uid)), { email, emailPrefs: defaultEmailPrefs(), createdAt: FieldValue.serverTimestamp() });
+  await batch.commit();
+  await auth.setCustomUserClaims(uid, { role: "mentee" });
+  return uid;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
 
 test("an admin makes a new mentee a mentor from People, and the person sees it after a reload", async ({ browser }) => {
   // A brand-new account, so the seeded users other tests rely on are never changed.
@@ -17,15 +75,12 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
   const userContext = await browser.newContext();
   const adminContext = await browser.newContext();
   try {
-    // ---- The new person signs up as a mentee ----
+    // ---- The new person, a registered mentee, signs in ----
+    const email = `promoted-${stamp}@example.com`;
+    await createMentee(name, email);
     const user = await userContext.newPage();
-    await user.goto("/signup");
-    await user.getByRole("radio", { name: /Mentee/ }).check();
-    await user.getByLabel("Full name").fill(name);
-    await user.getByLabel("Work email").fill(`promoted-${stamp}@example.com`);
-    await user.getByLabel("Password").fill("correct-horse-battery");
-    await user.getByRole("button", { name: "Create account" }).click();
-    await expect(user).toHaveURL(/\/profile$/);
+    await signIn(user, email, PASSWORD);
+    await user.goto("/profile");
     await expect(user.locator(".user-role")).toHaveText("Mentee");
     await expect(user.getByLabel("Capacity")).toHaveCount(0);
 
@@ -38,10 +93,7 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
 
     // ---- The seeded admin opens People from the overview ----
     const admin = await adminContext.newPage();
-    await admin.goto("/signin");
-    await admin.getByLabel("Email").fill(DEMO_LOGINS.admin.email);
-    await admin.getByLabel("Password").fill(DEMO_LOGINS.admin.password);
-    await admin.getByRole("button", { name: "Sign in" }).click();
+    await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await expect(admin.getByRole("heading", { name: "Programme overview" })).toBeVisible();
     await expect(admin.locator(".stats")).toHaveAttribute("aria-busy", "false");
@@ -108,6 +160,14 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
     await expect(admin.getByText(`${name} is now a mentor.`)).toBeVisible();
     await expect(row.getByTestId("current-role")).toHaveText("Current role: Mentor");
     await expect(change).toBeDisabled();
+    // The audit entry was written with the change; the live Recent changes panel shows it first, with its time.
+    const entry = auditEntries(admin).first();
+    await expect(entry).toContainText(`${ADMIN.displayName} made ${name} a mentor (was mentee)`);
+    await expect(entry.locator("time")).toHaveText(/^just now/);
+    await expect(entry.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+    await expect(entry.locator("time")).toHaveAttribute("title", /\d{4}/);
+    await admin.getByRole("heading", { name: "Recent changes" }).scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `${SHOTS}/25-admin-recent-changes.png` });
     // The list was updated from the function's answer; a fresh query shows the stored mirror agrees.
     await admin.reload();
     await expect(row.getByTestId("current-role")).toHaveText("Current role: Mentor");
@@ -142,8 +202,115 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
     await expect(user.getByRole("switch", { name: /accepting/i })).toBeChecked();
     await expect(user.getByRole("link", { name: "View public profile" })).toBeVisible();
     await shot(user, "24-promoted-mentor-profile");
+
+    // ---- The new mentor lists expertise: what is written is the normal form the rules insist on ----
+    const expertise = user.getByLabel("Areas of expertise");
+    const chips = user.getByRole("list", { name: "expertise list" }).locator(".chip > span");
+    await expertise.fill("  Machine   Learning ");
+    await expertise.press("Enter");
+    await expertise.fill("SQL,");
+    await expect(chips).toHaveText(["machine learning", "sql"]);
+    await user.getByLabel("Full name").fill(`  ${name}  `);
+    await user.getByRole("button", { name: "Save profile" }).click();
+    await expect(user.getByText("Profile saved.")).toBeVisible();
+    await expect(user.getByLabel("Full name")).toHaveValue(name);
+    await expect(user.getByTestId("profile-save-error")).toHaveCount(0);
+    await user.reload();
+    await expect(chips).toHaveText(["machine learning", "sql"]);
+    await expect(user.getByLabel("Full name")).toHaveValue(name);
   } finally {
     await userContext.close();
     await adminContext.close();
   }
+});
+
+test("an admin invites an outside address, which gets the email, and withdraws another invitation", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const invitee = `invitee-${stamp}@gmail.com`;
+  const withdrawn = `withdrawn-${stamp}@gmail.com`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/people");
+  const panel = page.getByTestId("invite-panel");
+  await expect(panel.getByRole("heading", { name: "Invite someone", level: 2 })).toBeVisible();
+  await expect(panel.getByText(/can join even when their email address is outside your organisation's domains/)).toBeVisible();
+  const emailInput = panel.getByRole("textbox", { name: "Email address" });
+  const send = panel.getByRole("button", { name: "Send invitation" });
+
+  // Checked in the browser first, with the message next to the field.
+  await emailInput.fill("not-an-address");
+  await send.click();
+  await expect(emailInput).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(emailInput).toBeFocused();
+
+  // An address that already has an account: the server's reason sits next to the field.
+  await emailInput.fill(DEMO_LOGINS.mentee.email);
+  await send.click();
+  await expect(emailInput).toHaveAccessibleDescription("This address already has an account.");
+  await expect(emailInput).toHaveAttribute("aria-invalid", "true");
+
+  // ---- Invite an outside address ----
+  await emailInput.fill(invitee);
+  await send.click();
+  await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
+  await expect(emailInput).toHaveValue("");
+  await expect(emailInput).not.toHaveAttribute("aria-invalid", "true");
+  const row = inviteRows(page).filter({ hasText: invitee });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("invite-status")).toHaveText("Open");
+  await expect(row).toContainText(`Invited by ${ADMIN.displayName}`);
+  await expect(auditEntries(page).first()).toContainText(`${ADMIN.displayName} invited ${invitee}`);
+
+  // The invitation email went out through the outbox, with a sign-up link for that address.
+  const mail = await mailTo(invitee, `${ADMIN.displayName} invited you to MentorMatch`);
+  expect(mail.body.subject).toContain("invited you to MentorMatch");
+  expect(mail.body.content.find((part) => part.type === "text/html")?.value).toContain(`/signup?email=${encodeURIComponent(invitee)}`);
+
+  // Inviting the same address again sends nothing new and says so.
+  await emailInput.fill(invitee.toUpperCase());
+  await send.click();
+  await expect(page.getByText(`${invitee} already has an open invitation.`)).toBeVisible();
+  await expect(inviteRows(page).filter({ hasText: invitee })).toHaveCount(1);
+
+  // ---- Invite a second address, then withdraw it ----
+  await emailInput.fill(withdrawn);
+  await send.click();
+  await expect(page.getByText(`Invitation sent to ${withdrawn}.`)).toBeVisible();
+  const other = inviteRows(page).filter({ hasText: withdrawn });
+  await expect(other).toHaveCount(1);
+  await shot(page, "26-admin-invitations");
+
+  // Escape backs out of the confirm step, with focus back on the button.
+  const withdraw = other.getByRole("button", { name: `Withdraw the invitation for ${withdrawn}` });
+  await withdraw.click();
+  const confirm = other.getByRole("group", { name: `Withdraw the invitation for ${withdrawn}?` });
+  await expect(confirm.getByRole("button", { name: "Yes, withdraw" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(withdraw).toBeFocused();
+
+  await withdraw.click();
+  await confirm.getByRole("button", { name: "Yes, withdraw" }).click();
+  await expect(page.getByText(`Invitation for ${withdrawn} withdrawn.`)).toBeVisible();
+  await expect(other).toHaveCount(0);
+  await expect(panel.getByRole("heading", { name: "Invitations" })).toBeFocused();
+  await expect(inviteRows(page).filter({ hasText: invitee })).toHaveCount(1);
+  await expect(auditEntries(page).first()).toContainText(`${ADMIN.displayName} withdrew the invitation for ${withdrawn}`);
+  await expect(auditEntries(page).nth(1)).toContainText(`${ADMIN.displayName} invited ${withdrawn}`);
+
+  // The panels survive a reload (they are read from Firestore, not kept in the page).
+  await page.reload();
+  await expect(inviteRows(page).filter({ hasText: invitee })).toHaveCount(1);
+  await expect(inviteRows(page).filter({ hasText: withdrawn })).toHaveCount(0);
+  await expect(auditEntries(page).first()).toContainText(`withdrew the invitation for ${withdrawn}`);
+
+  // ---- Phone width: the form and the lists fit ----
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "nothing overflows sideways").toBeLessThanOrEqual(390);
+  // The form stacks: the button goes under the field rather than squeezing it.
+  const fieldBox = (await emailInput.boundingBox())!;
+  expect((await send.boundingBox())!.y, "the button sits below the field").toBeGreaterThanOrEqual(fieldBox.y + fieldBox.height);
+  await phoneShot(page, panel.getByRole("heading", { name: "Invite someone" }), "27-phone-admin-invitations");
+  await phoneShot(page, page.getByRole("heading", { name: "Recent changes" }), "28-phone-admin-recent-changes");
 });

@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, paths, type NotificationKind } from "@mentormatch/shared";
+import { notificationDocSchema, paths, type NotificationDoc } from "@mentormatch/shared";
 import {
   collection,
   doc,
@@ -11,18 +11,14 @@ import {
   updateDoc,
   where,
   writeBatch,
-  type Timestamp,
 } from "firebase/firestore";
 import { UNREAD_LIMIT_DISPLAY } from "../features/notifications/unread-limit";
 import { db } from "../lib/firestore";
+import { converterFor, watchList } from "./parse";
 
-export interface AppNotification {
+export interface AppNotification extends Pick<NotificationDoc, "kind" | "text" | "link" | "read"> {
   id: string;
-  kind: NotificationKind | null;
-  text: string;
-  link: string;
-  read: boolean;
-  createdAt: Date | null;
+  createdAt: Date;
 }
 
 /** The unread query's limit: the badge shows "99+" beyond it rather than reading every document. */
@@ -30,34 +26,20 @@ export const UNREAD_LIMIT = UNREAD_LIMIT_DISPLAY;
 /** A batch holds at most 500 writes. */
 const BATCH_LIMIT = 500;
 
+const notificationConverter = converterFor(
+  notificationDocSchema,
+  ({ kind, text, link, read, createdAt }, id): AppNotification => ({ id, kind, text, link, read, createdAt: createdAt.toDate() }),
+);
 const listRef = (uid: string) => collection(db, paths.notifications(uid));
 
+/** The newest notifications, live. A pending server timestamp reads as an estimate, so a new item sorts and shows a time. */
 export function watchNotifications(
   uid: string,
   onNext: (items: AppNotification[]) => void,
   onError: (error: Error) => void,
   max = 50,
 ) {
-  return onSnapshot(
-    query(listRef(uid), orderBy("createdAt", "desc"), limit(max)),
-    // Pending server timestamps read as null until the write lands; estimate them so a new item sorts and shows a time.
-    (snap) =>
-      onNext(
-        snap.docs.map((d) => {
-          const data = d.data({ serverTimestamps: "estimate" });
-          const link = typeof data.link === "string" && data.link.startsWith("/") && !data.link.startsWith("//") ? data.link : "";
-          return {
-            id: d.id,
-            kind: typeof data.kind === "string" && data.kind in NOTIFICATION_KINDS ? (data.kind as NotificationKind) : null,
-            text: typeof data.text === "string" ? data.text : "",
-            link,
-            read: data.read === true,
-            createdAt: (data.createdAt as Timestamp | null | undefined)?.toDate?.() ?? null,
-          };
-        }),
-      ),
-    onError,
-  );
+  return watchList(query(listRef(uid).withConverter(notificationConverter), orderBy("createdAt", "desc"), limit(max)), onNext, onError);
 }
 
 export function watchUnreadCount(uid: string, onNext: (count: number) => void, onError: (error: Error) => void) {

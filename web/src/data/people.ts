@@ -1,4 +1,4 @@
-import { planPeopleQuery, type PeopleSearch, type Role } from "@mentormatch/shared";
+import { planPeopleQuery, type CallableOutput, type PeopleSearch, type Role } from "@mentormatch/shared";
 import { orderBy, where, type DocumentSnapshot, type QueryConstraint } from "firebase/firestore";
 import { call } from "../lib/callables";
 import { fetchProfilePage, type ProfilePage } from "./profiles";
@@ -15,8 +15,10 @@ export function fetchPeoplePage(search: PeopleSearch, cursor: DocumentSnapshot |
   return fetchProfilePage(constraints, cursor, pageSize);
 }
 
-/** Admins only; the function changes the claim and the profile's mirror together. Resolves to the role now held. */
-export async function changeUserRole(uid: string, role: Role): Promise<Role> {
-  const result = await call("setUserRole", { uid, role });
-  return result.role;
+/**
+ * Admins only; the function changes the stored role, the claim and the audit log together. Resolves to the role now
+ * held and whether it changed (false when the person already had it).
+ */
+export function changeUserRole(uid: string, role: Role): Promise<CallableOutput<"setUserRole">> {
+  return call("setUserRole", { uid, role });
 }

@@ -1,11 +1,10 @@
 import {
-  DEPARTMENTS,
   LIMITS,
-  ROLES,
   paths,
   planDirectoryQuery,
-  type Department,
+  profileDocSchema,
   type DirectorySearch,
+  type ProfileDoc,
   type ProfileFields,
   type Role,
 } from "@mentormatch/shared";
@@ -16,77 +15,38 @@ import {
   getDoc,
   getDocs,
   limit,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
   startAfter,
   updateDoc,
   where,
-  type DocumentData,
   type DocumentSnapshot,
   type QueryConstraint,
-  type Timestamp,
 } from "firebase/firestore";
 import { db } from "../lib/firestore";
+import { converterFor, docOf, listOf, watchDoc } from "./parse";
 
-export interface Profile extends ProfileFields {
-  uid: string;
-  role: Role | null;
-  activeMenteeCount: number;
-  ratingAvg: number;
-  ratingCount: number;
-  sessionCount: number;
-  createdAt: Timestamp | null;
-  updatedAt: Timestamp | null;
-}
+/** A profile as stored in `users/{uid}`, parsed by the shared document schema. */
+export type Profile = ProfileDoc;
 
-const str = (value: unknown) => (typeof value === "string" ? value : "");
-const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
-const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
-
-/** Reads a profile defensively: a field the seed or an older function left out shows as empty, never crashes a page. */
-export function toProfile(uid: string, data: DocumentData): Profile {
-  const department = str(data.department);
-  return {
-    uid,
-    role: (ROLES as readonly string[]).includes(data.role) ? (data.role as Role) : null,
-    displayName: str(data.displayName),
-    title: str(data.title),
-    department: (DEPARTMENTS as readonly string[]).includes(department) ? (department as Department) : "",
-    expertise: strings(data.expertise),
-    learningGoals: strings(data.learningGoals),
-    bio: str(data.bio),
-    avatarUrl: str(data.avatarUrl),
-    timezone: str(data.timezone),
-    capacity: num(data.capacity),
-    acceptingRequests: data.acceptingRequests === true,
-    activeMenteeCount: num(data.activeMenteeCount),
-    ratingAvg: num(data.ratingAvg),
-    ratingCount: num(data.ratingCount),
-    sessionCount: num(data.sessionCount),
-    createdAt: (data.createdAt as Timestamp | undefined) ?? null,
-    updatedAt: (data.updatedAt as Timestamp | undefined) ?? null,
-  };
-}
-
-const profileRef = (uid: string) => doc(db, paths.user(uid));
+const profileConverter = converterFor(profileDocSchema);
+const profileRef = (uid: string) => doc(db, paths.user(uid)).withConverter(profileConverter);
+const profilesRef = () => collection(db, paths.users()).withConverter(profileConverter);
 
 export async function getProfile(uid: string): Promise<Profile | null> {
-  const snap = await getDoc(profileRef(uid));
-  return snap.exists() ? toProfile(snap.id, snap.data()) : null;
+  return docOf(await getDoc(profileRef(uid)));
 }
 
 /** Live profile; `null` while it does not exist (between sign-up and registerAccount). */
 export function watchProfile(uid: string, onNext: (profile: Profile | null) => void, onError: (error: Error) => void) {
-  return onSnapshot(
-    profileRef(uid),
-    (snap) => onNext(snap.exists() ? toProfile(snap.id, snap.data()) : null),
-    onError,
-  );
+  return watchDoc(profileRef(uid), onNext, onError);
 }
 
-/** Writes only the editable fields that changed, with the `updatedAt == request.time` the rules require. */
+/**
+ * Writes only the editable fields that changed, with the `updatedAt == request.time` the rules require. `changes`
+ * is the output of profileFieldsSchema (trimmed, tags lower-case): the rules refuse anything less normal.
+ */
 export async function updateProfileFields(uid: string, changes: Partial<ProfileFields>): Promise<void> {
   await updateDoc(profileRef(uid), { ...changes, updatedAt: serverTimestamp() });
 }
@@ -103,10 +63,10 @@ export async function fetchProfilePage(constraints: QueryConstraint[], cursor: D
   if (cursor) all.push(startAfter(cursor));
   // One extra document tells us whether a next page exists without an empty "Load more".
   all.push(limit(pageSize + 1));
-  const snap = await getDocs(query(collection(db, paths.users()), ...all));
+  const snap = await getDocs(query(profilesRef(), ...all));
   const docs = snap.docs.slice(0, pageSize);
   return {
-    profiles: docs.map((d) => toProfile(d.id, d.data())),
+    profiles: listOf(docs),
     cursor: snap.docs.length > pageSize ? (docs[docs.length - 1] ?? null) : null,
   };
 }

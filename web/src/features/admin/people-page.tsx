@@ -11,9 +11,10 @@ import { usePagedResults } from "../../components/use-paged-results";
 import { usePageTitle } from "../../components/use-page-title";
 import { fetchPeoplePage } from "../../data/people";
 import type { Profile } from "../../data/profiles";
+import { InvitePanel } from "./invite-panel";
 import { ROLE_FILTER_LABELS, peopleSummary, roleFilterFromParam } from "./people-roles";
 import { PersonRow } from "./person-row";
-
+import { RecentChanges } from "./recent-changes";
 
 export function PeoplePage() {
   usePageTitle("People");
@@ -61,6 +62,10 @@ export function PeoplePage() {
         <div>
           <h1 id="people-title">People</h1>
           <p className="muted">Everyone on MentorMatch. Change someone's role here; they see it within seconds.</p>
+          <nav className="page-links" aria-label="On this page">
+            <a href="#invite-title">Invite someone</a>
+            <a href="#recent-changes-title">Recent changes</a>
+          </nav>
         </div>
         <Link to="/admin" className="btn btn-ghost">
           Programme overview
@@ -117,6 +122,11 @@ export function PeoplePage() {
           <LoadMore hasMore={!!results.cursor} loading={results.loadingMore} error={results.moreError} onLoadMore={loadMore} />
         </>
       )}
+
+      <div className="admin-panels">
+        <InvitePanel />
+        <RecentChanges />
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRoleChange, confirmQuestion, peopleSummary, roleChangeEffects, roleFilterFromParam, successMessage } from "./people-roles";
+import { checkRoleChange, confirmQuestion, inviteSentMessage, peopleSummary, roleChangeEffects, roleFilterFromParam, successMessage } from "./people-roles";
 
 describe("checkRoleChange", () => {
   const base = { myUid: "me", targetUid: "ada", name: "Ada Lovelace" } as const;
@@ -34,6 +34,7 @@ describe("confirmQuestion and successMessage", () => {
     expect(confirmQuestion(name, role)).toBe(question);
     expect(successMessage(name, role)).toBe(success);
   });
+  it("says when nothing changed", () => expect(successMessage("Ada Lovelace", "mentor", false)).toBe("Ada Lovelace is already a mentor."));
 });
 
 describe("roleChangeEffects", () => {
@@ -73,5 +74,12 @@ describe("peopleSummary", () => {
     [1200, false, "Showing 1,200 people"],
   ] as const)("%i, more: %s", (count, more, text) => {
     expect(peopleSummary(count, more)).toBe(text);
+  });
+});
+
+describe("inviteSentMessage", () => {
+  it("says whether an email went out", () => {
+    expect(inviteSentMessage("eve@gmail.com", true)).toBe("Invitation sent to eve@gmail.com.");
+    expect(inviteSentMessage("eve@gmail.com", false)).toBe("eve@gmail.com already has an open invitation.");
   });
 });

@@ -2,7 +2,7 @@ import { ROLES, type Role } from "@mentormatch/shared";
 
 export const ROLE_LABELS: Record<Role, string> = { mentor: "Mentor", mentee: "Mentee", admin: "Admin" };
 export const ROLE_FILTER_LABELS: Record<Role | "", string> = { "": "All roles", mentor: "Mentors", mentee: "Mentees", admin: "Admins" };
-const WITH_ARTICLE: Record<Role, string> = { mentor: "a mentor", mentee: "a mentee", admin: "an admin" };
+export const WITH_ARTICLE: Record<Role, string> = { mentor: "a mentor", mentee: "a mentee", admin: "an admin" };
 
 /** A `?role=` value from a link or the address bar; anything unknown means every role. */
 export function roleFilterFromParam(value: string | null): Role | "" {
@@ -26,8 +26,14 @@ export function confirmQuestion(name: string, next: Role): string {
   return `Make ${displayNameOf(name)} ${WITH_ARTICLE[next]}?`;
 }
 
-export function successMessage(name: string, role: Role): string {
-  return `${displayNameOf(name)} is now ${WITH_ARTICLE[role]}.`;
+/** The toast after setUserRole: `changed` is false when the person already had the role (another admin was quicker). */
+export function successMessage(name: string, role: Role, changed = true): string {
+  return `${displayNameOf(name)} is ${changed ? "now" : "already"} ${WITH_ARTICLE[role]}.`;
+}
+
+/** The toast after inviteUser: `created` is false when the address already had an open invitation (nothing was sent). */
+export function inviteSentMessage(email: string, created: boolean): string {
+  return created ? `Invitation sent to ${email}.` : `${email} already has an open invitation.`;
 }
 
 /** What the change does besides the label, mirroring planRoleChange in functions, so the admin confirms knowingly. */

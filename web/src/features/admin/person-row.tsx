@@ -13,7 +13,7 @@ type Phase = "idle" | "confirm" | "saving";
 export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; myUid: string; onRoleChanged: (uid: string, role: Role) => void }) {
   const isMe = person.uid === myUid;
   const name = person.displayName || "Unnamed user";
-  const [next, setNext] = useState<Role>(person.role ?? "mentee");
+  const [next, setNext] = useState<Role>(person.role);
   const [phase, setPhase] = useState<Phase>("idle");
   const check = checkRoleChange({ myUid, targetUid: person.uid, name, current: person.role, next });
   const ids = { select: useId(), reason: useId(), question: useId() };
@@ -37,8 +37,8 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
   async function confirm() {
     setPhase("saving");
     try {
-      const role = await changeUserRole(person.uid, next);
-      toast.success(successMessage(name, role));
+      const { role, changed } = await changeUserRole(person.uid, next);
+      toast.success(successMessage(name, role, changed));
       onRoleChanged(person.uid, role);
     } catch (error) {
       toast.error(errorMessage(error));
@@ -58,9 +58,9 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
           </p>
           <p className="person-meta">{[person.title, person.department].filter(Boolean).join(" · ") || <span className="muted">No title yet</span>}</p>
         </div>
-        <span className={`pill pill-role pill-role-${person.role ?? "none"}`} data-testid="current-role">
+        <span className={`pill pill-role pill-role-${person.role}`} data-testid="current-role">
           <span className="sr-only">Current role: </span>
-          {person.role ? ROLE_LABELS[person.role] : "No role"}
+          {ROLE_LABELS[person.role]}
         </span>
       </div>
 

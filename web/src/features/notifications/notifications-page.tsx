@@ -89,13 +89,11 @@ export function NotificationsPage() {
                 <span className="notification-body">
                   <span className="notification-text">
                     {item.read ? null : <span className="sr-only">Unread: </span>}
-                    {item.text || "Notification"}
+                    {item.text}
                   </span>
-                  {item.createdAt ? (
-                    <time className="notification-time" dateTime={item.createdAt.toISOString()} title={item.createdAt.toLocaleString()}>
-                      {formatRelativeTime(item.createdAt, now)}
-                    </time>
-                  ) : null}
+                  <time className="notification-time" dateTime={item.createdAt.toISOString()} title={item.createdAt.toLocaleString()}>
+                    {formatRelativeTime(item.createdAt, now)}
+                  </time>
                 </span>
               </button>
             </li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProfileFields } from "@mentormatch/shared";
-import { changedProfileFields } from "./profile-changes";
+import { profileFieldsSchema, type ProfileFields } from "@mentormatch/shared";
+import { changedProfileFields, profileSaveError } from "./profile-changes";
 
 const base: ProfileFields = {
   displayName: "Ada",
@@ -30,4 +30,18 @@ describe("changedProfileFields", () => {
     const next = { ...base, title: "x", ratingAvg: 5, role: "admin" } as ProfileFields;
     expect(Object.keys(changedProfileFields(base, next))).toEqual(["title"]);
   });
+});
+
+describe("what the form writes", () => {
+  it("is the schema's normalised output, so only real changes are sent, already in the stored shape", () => {
+    const typed = { ...base, displayName: "  Ada  ", expertise: ["React", " react ", "System   Design"] };
+    expect(changedProfileFields(base, profileFieldsSchema.parse(typed))).toEqual({ expertise: ["react", "system design"] });
+  });
+});
+
+describe("profileSaveError", () => {
+  it("explains a refusal by the rules", () =>
+    expect(profileSaveError({ code: "permission-denied", message: "Missing or insufficient permissions." })).toMatch(/refused the change.*reload the page/));
+  it("says the profile was not saved for anything else", () =>
+    expect(profileSaveError({ code: "unavailable" })).toBe("Your profile wasn't saved. Can't reach the server. Check your connection and try again."));
 });

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import {
   DEPARTMENTS,
   LIMITS,
+  isIanaTimeZone,
   normalizeTag,
   profileFieldsSchema,
   type ProfileFields,
@@ -24,7 +25,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { updateProfileFields, type Profile } from "../../data/profiles";
 import { errorMessage } from "../../lib/error-message";
 import { browserTimeZone, supportedTimeZones, timeZoneOptions } from "../auth/time-zones";
-import { changedProfileFields } from "./profile-changes";
+import { changedProfileFields, profileSaveError } from "./profile-changes";
 import { completenessPercent, profileChecklist } from "./profile-completeness";
 
 export function ProfileEditPage() {
@@ -93,12 +94,15 @@ function pickFields(profile: Profile): ProfileFields {
 
 function ProfileForm({ profile, role }: { profile: Profile; role: Role | null }) {
   const initial = useMemo(() => pickFields(profile), [profile]);
-  const zones = useMemo(() => timeZoneOptions(initial.timezone, supportedTimeZones()), [initial.timezone]);
+  // Only zones the rules accept: a browser's Intl list can hold names the shared IANA list (and so the rules) lacks.
+  const zones = useMemo(() => timeZoneOptions(initial.timezone, supportedTimeZones().filter(isIanaTimeZone)), [initial.timezone]);
   const {
     register,
     control,
     handleSubmit,
     reset,
+    setError,
+    clearErrors,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<ProfileFieldsInput, unknown, ProfileFields>({ resolver: zodResolver(profileFieldsSchema), defaultValues: initial });
   const [displayName, avatarUrl, bio, title, department, expertise, learningGoals] = useWatch({
@@ -110,21 +114,25 @@ function ProfileForm({ profile, role }: { profile: Profile; role: Role | null })
   const isMentor = role === "mentor";
   const isMentee = role === "mentee";
 
+  // `values` is profileFieldsSchema's output: names trimmed, tags lower-case and de-duplicated. That, not what was
+  // typed, is what gets written and what the form shows after saving.
   const onSubmit = handleSubmit(async (values) => {
+    clearErrors("root.server");
     const changes = changedProfileFields(initial, values);
     if (Object.keys(changes).length === 0) {
+      reset(values);
       toast("No changes to save.");
       return;
     }
+    const saving = toast.loading("Saving your profile…");
     try {
-      await toast.promise(updateProfileFields(profile.uid, changes), {
-        loading: "Saving your profile…",
-        success: "Profile saved.",
-        error: (error) => errorMessage(error),
-      });
+      await updateProfileFields(profile.uid, changes);
+      toast.success("Profile saved.", { id: saving });
       reset(values);
-    } catch {
-      // toast.promise already showed the message; the form keeps the person's edits so they can retry.
+    } catch (error) {
+      // The message stays beside the Save button (and is announced); the form keeps the edits for a retry.
+      toast.dismiss(saving);
+      setError("root.server", { type: "server", message: profileSaveError(error) });
     }
   });
 
@@ -233,6 +241,11 @@ function ProfileForm({ profile, role }: { profile: Profile; role: Role | null })
                 </span>
               </label>
             </fieldset>
+          ) : null}
+          {errors.root?.server ? (
+            <p className="form-error" role="alert" data-testid="profile-save-error">
+              {errors.root.server.message}
+            </p>
           ) : null}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
