@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEPARTMENTS } from "@mentormatch/shared";
-import { htmlOf, mailTo } from "./mail";
+import { DEPARTMENTS, inviteIdOf, paths } from "@mentormatch/shared";
+import { getFirestore } from "firebase-admin/firestore";
+import { DEMO_LOGINS } from "../../scripts/seed-data";
+import { adminApp, authUser, callAsAdmin } from "./accounts";
+import { VERIFY_SUBJECT, countMailTo, htmlOf, mailTo, verifyLinkPath } from "./mail";
 
 const SHOTS = "artifacts/screenshots";
 /** Full-page screenshot from the top, so the sticky top bar and the sidebar sit where a person sees them. */
@@ -40,6 +43,39 @@ test("a new mentee signs up, fills in the profile, finds a mentor and reads the 
   await expect(page.getByLabel("Time zone")).not.toHaveValue("");
   await shot(page, "01-sign-up");
   await page.getByRole("button", { name: "Create account" }).click();
+
+  // ---- Nothing is granted until the address is confirmed: the page waits for the emailed link ----
+  const inbox = page.getByTestId("check-inbox");
+  await expect(page.getByRole("heading", { name: "Check your inbox", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeFocused();
+  await expect(inbox).toContainText(email);
+  // One email a minute: the resend button counts down first.
+  await expect(page.getByRole("button", { name: /^Resend email in 0:[0-5]\d$|^Resend email in 1:00$/ })).toBeDisabled();
+  // Saying "done" before opening the link is answered in the status region, not by letting them in.
+  await page.getByRole("button", { name: "I've confirmed my email" }).click();
+  await expect(page.getByTestId("inbox-status")).toHaveText(/haven't seen your confirmation yet/);
+  await expect(page.getByTestId("inbox-status")).toHaveAttribute("aria-live", "polite");
+  // A reload (or coming back later) finds the waiting sign-up again, from the pending registration.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Check your inbox", level: 1 })).toBeVisible();
+  await expect(inbox).toContainText(email);
+  await expect(page.getByRole("button", { name: /^Resend email in / })).toBeDisabled();
+  await shot(page, "12-sign-up-check-inbox");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "I've confirmed my email" })).toBeInViewport();
+  await shot(page, "13-phone-sign-up-check-inbox");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // A signed-in account without a role reads nothing else: the app shell sends it back here.
+  await page.goto("/mentors");
+  await expect(page).toHaveURL(/\/signup$/);
+  await expect(page.getByRole("heading", { name: "Check your inbox", level: 1 })).toBeVisible();
+
+  // ---- The verification email, from our own outbox, links to the app's /verify-email page ----
+  const verifyMail = await mailTo(email, VERIFY_SUBJECT);
+  expect(htmlOf(verifyMail)).toContain(`Hi ${name},`);
+  expect(htmlOf(verifyMail)).toContain("You asked to join MentorMatch as a mentee.");
+  expect(await countMailTo(email, VERIFY_SUBJECT), "the reload did not send another").toBe(1);
+  await page.goto(verifyLinkPath(verifyMail));
 
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByText("Welcome to MentorMatch! Tell people a little about yourself.")).toBeVisible();
@@ -179,4 +215,80 @@ test("a new mentee signs up, fills in the profile, finds a mentor and reads the 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(menu).toBeFocused();
+});
+
+test("an address outside the organisation's domains is refused next to the email field, and gets no account", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const email = `someone-${stamp}@gmail.com`;
+  const refusal = `Only @example.com or @mentormatch.dev email addresses can join MentorMatch. If you should have access, ask a programme admin to invite ${email}.`;
+
+  const fillIn = async () => {
+    await page.getByRole("radio", { name: /Mentee/ }).check();
+    await page.getByLabel("Full name").fill(`Sam Outsider ${stamp}`);
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill("correct-horse-battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+  };
+  const emailField = page.getByLabel("Work email");
+
+  // The form says which addresses may join before anyone types, and refuses others before an account is made.
+  await page.goto("/signup");
+  await expect(page.getByText("Use your work email (@example.com or @mentormatch.dev).")).toBeVisible();
+  await fillIn();
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await expect(emailField).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await shot(page, "14-sign-up-refused");
+  expect(await authUser(email), "no account is made for a refused address").toBeNull();
+
+  // The server decides the same on its own: with the policy unreachable the form lets the address through, the
+  // account is made, registerAccount refuses it (permission-denied, its message next to the field) and the app
+  // removes the account, so nothing is left that could ever get a role.
+  await page.route("**/getSignUpPolicy", (route) => route.abort());
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await fillIn();
+  await expect(emailField).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await expect.poll(() => authUser(email), { message: "the refused account is removed" }).toBeNull();
+  // And nobody is signed in: the app sends a visitor to sign in.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("an invited address from outside the domains joins through the invitation link and the verification email", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const email = `guest-${stamp}@gmail.com`;
+  const name = `Gale Guest ${stamp}`;
+
+  // The seeded admin invites the address (the admin screens have their own test); the invitation email links to
+  // the sign-up form with the address filled in.
+  await callAsAdmin("inviteUser", { email });
+  const invitation = await mailTo(email, `${DEMO_LOGINS.admin.displayName} invited you to MentorMatch`);
+  const signUpLink = [...htmlOf(invitation).matchAll(/href="([^"]+)"/g)]
+    .map((match) => new URL(match[1]!.replace(/&amp;/g, "&")))
+    .find((url) => url.pathname === "/signup");
+  expect(signUpLink?.searchParams.get("email")).toBe(email);
+  await page.goto(signUpLink!.pathname + signUpLink!.search);
+
+  await expect(page.getByLabel("Work email")).toHaveValue(email);
+  await expect(page.getByText(`Use ${email}, the address you were invited with`)).toBeVisible();
+  await page.getByRole("radio", { name: /Mentee/ }).check();
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Password").fill("correct-horse-battery");
+  await shot(page, "15-sign-up-invited");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { name: "Check your inbox", level: 1 })).toBeVisible();
+  await page.goto(verifyLinkPath(await mailTo(email, VERIFY_SUBJECT)));
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByText("Welcome to MentorMatch! Tell people a little about yourself.")).toBeVisible();
+  await expect(page.locator(".user-role")).toHaveText("Mentee");
+
+  // The invitation is used up by this account.
+  const user = await authUser(email);
+  expect(user?.customClaims?.role).toBe("mentee");
+  const invite = await getFirestore(adminApp()).doc(paths.invite(inviteIdOf(email))).get();
+  expect(invite.get("acceptedUid")).toBe(user?.uid);
 });

@@ -9,6 +9,7 @@ import { RedirectIfSignedIn, RequireAuth, RequireRole } from "./guards";
 const Shell = lazy(() => import("./shell").then((m) => ({ default: m.Shell })));
 const SignInPage = lazy(() => import("../features/auth/sign-in-page").then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import("../features/auth/sign-up-page").then((m) => ({ default: m.SignUpPage })));
+const VerifyEmailPage = lazy(() => import("../features/auth/verify-email-page").then((m) => ({ default: m.VerifyEmailPage })));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page").then((m) => ({ default: m.ResetPasswordPage })));
 const DashboardPage = lazy(() => import("../features/dashboard/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 const ProfileEditPage = lazy(() => import("../features/profile/profile-edit-page").then((m) => ({ default: m.ProfileEditPage })));
@@ -31,6 +32,8 @@ export function App() {
             <Route path="/reset-password" element={<RedirectIfSignedIn><ResetPasswordPage /></RedirectIfSignedIn>} />
             {/* Not behind RedirectIfSignedIn: a signed-in account without a role finishes registration here. */}
             <Route path="/signup" element={<SignUpPage />} />
+            {/* The link in the verification email: works signed in (finishes the sign-up) or signed out. */}
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
           </Route>
           <Route element={<RequireAuth><Shell /></RequireAuth>}>
             <Route index element={<DashboardPage />} />

@@ -10,6 +10,7 @@ import { auth } from "../lib/firebase";
 import { errorMessage } from "../lib/error-message";
 import { useAuth } from "./auth-context";
 import { SessionDataProvider, useSessionData } from "./session-data";
+import { roleChangeTracker } from "./sign-in-notice";
 import { useRoleSync } from "./use-role-sync";
 
 interface NavItem {
@@ -44,7 +45,7 @@ export function Shell() {
 function ShellLayout() {
   const { user, role, refreshRole } = useAuth();
   const { profile, unreadCount, unreadLoaded } = useSessionData();
-  useRoleSync(profile?.role, role, refreshRole);
+  useRoleSync(user?.uid ?? null, profile?.role, role, refreshRole);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
@@ -94,7 +95,7 @@ function ShellLayout() {
 
   async function handleSignOut() {
     try {
-      await signOut(auth);
+      await roleChangeTracker.signOutByHand(() => signOut(auth));
       toast.success("You're signed out.");
       navigate("/signin", { replace: true });
     } catch (error) {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import toast from "react-hot-toast";
 import { Link } from "react-router-dom";
-import type { z } from "zod";
+import type * as z from "zod";
 import { FormField } from "../../components/form-field";
 import { usePageTitle } from "../../components/use-page-title";
 import { errorMessage } from "../../lib/error-message";

@@ -1,11 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signInFormSchema } from "@mentormatch/shared";
 import { signInWithEmailAndPassword } from "firebase/auth";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import toast from "react-hot-toast";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import type { z } from "zod";
+import type * as z from "zod";
 import { safeNextPath } from "../../app/next-path";
+import { clearSignInNotice, peekSignInNotice } from "../../app/sign-in-notice";
 import { FormField } from "../../components/form-field";
 import { usePageTitle } from "../../components/use-page-title";
 import { errorMessage } from "../../lib/error-message";
@@ -15,6 +17,13 @@ export function SignInPage() {
   usePageTitle("Sign in");
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Why the person was signed out, when it wasn't their doing (an admin changed their role): shown once.
+  const [notice] = useState(peekSignInNotice);
+  useEffect(() => {
+    clearSignInNotice();
+    // Toasts from the session that just ended would only compete with the reason it ended.
+    if (notice) toast.dismiss();
+  }, [notice]);
   const {
     register,
     handleSubmit,
@@ -33,7 +42,13 @@ export function SignInPage() {
   return (
     <section className="auth-card" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
-      <p className="muted">Welcome back to MentorMatch.</p>
+      {notice ? (
+        <div className="notice notice-warning" role="status" data-testid="sign-in-notice">
+          <p>{notice}</p>
+        </div>
+      ) : (
+        <p className="muted">Welcome back to MentorMatch.</p>
+      )}
       <form onSubmit={onSubmit} noValidate className="form">
         <FormField label="Email" error={errors.email?.message}>
           {(props) => <input {...props} type="email" autoComplete="email" inputMode="email" {...register("email")} />}
