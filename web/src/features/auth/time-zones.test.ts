@@ -6,5 +6,7 @@ describe("timeZoneOptions", () => {
     ["Europe/London", ["Asia/Tokyo", "Europe/London"], ["Asia/Tokyo", "Europe/London"]],
     ["UTC", ["Asia/Tokyo", "Europe/London"], ["UTC", "Asia/Tokyo", "Europe/London"]],
     ["", ["Asia/Tokyo"], ["Asia/Tokyo"]],
+    ["Mars/Olympus", ["Asia/Tokyo"], ["Asia/Tokyo"]],
+    ["Europe/London", ["Asia/Tokyo", "Not/AZone", "<b>x</b>"], ["Europe/London", "Asia/Tokyo"]],
   ])("current %j", (current, supported, expected) => expect(timeZoneOptions(current, supported)).toEqual(expected));
 });

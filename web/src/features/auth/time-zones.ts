@@ -1,13 +1,21 @@
-/** Every IANA zone the browser knows, with `current` included even if the list omits it (Chromium leaves out "UTC"). */
+import { isIanaTimeZone } from "@mentormatch/shared";
+
+/**
+ * The zones to offer: those the browser knows that MentorMatch accepts (the list the rules hold), with `current`
+ * first when it is accepted but missing from the browser's list (Chromium leaves out "UTC"). A zone the rules would
+ * refuse is never offered, so choosing from the list cannot fail on save.
+ */
 export function timeZoneOptions(current: string, supported: readonly string[]): string[] {
-  const zones = [...supported];
-  if (current && !zones.includes(current)) zones.unshift(current);
+  const zones = supported.filter(isIanaTimeZone);
+  if (isIanaTimeZone(current) && !zones.includes(current)) zones.unshift(current);
   return zones;
 }
 
+/** The browser's zone when MentorMatch accepts it, else UTC (a very new or unusual name the list lacks). */
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return isIanaTimeZone(zone) ? zone : "UTC";
   } catch {
     return "UTC";
   }

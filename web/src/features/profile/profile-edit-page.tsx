@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import {
   DEPARTMENTS,
   LIMITS,
-  isIanaTimeZone,
   normalizeTag,
   profileFieldsSchema,
   type ProfileFields,
@@ -95,7 +94,7 @@ function pickFields(profile: Profile): ProfileFields {
 function ProfileForm({ profile, role }: { profile: Profile; role: Role | null }) {
   const initial = useMemo(() => pickFields(profile), [profile]);
   // Only zones the rules accept: a browser's Intl list can hold names the shared IANA list (and so the rules) lacks.
-  const zones = useMemo(() => timeZoneOptions(initial.timezone, supportedTimeZones().filter(isIanaTimeZone)), [initial.timezone]);
+  const zones = useMemo(() => timeZoneOptions(initial.timezone, supportedTimeZones()), [initial.timezone]);
   const {
     register,
     control,
