@@ -6,9 +6,18 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
-import { doc, deleteDoc, setDoc, setLogLevel, Timestamp, type DocumentData, type Firestore } from "firebase/firestore";
+import {
+  doc,
+  deleteDoc,
+  getDoc,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  type DocumentData,
+  type Firestore,
+} from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { DEMO_PROJECT_ID, defaultEmailPrefs, defaultProfileFields, type Role } from "@mentormatch/shared";
+import { DEMO_PROJECT_ID, defaultEmailPrefs, defaultProfileFields, paths, type Role } from "@mentormatch/shared";
 
 const RULES_PATH = fileURLToPath(new URL("../../firestore.rules", import.meta.url));
 
@@ -16,8 +25,22 @@ const RULES_PATH = fileURLToPath(new URL("../../firestore.rules", import.meta.ur
 // a real failure in the output. Errors still print.
 setLogLevel("error");
 
-/** Who makes a request. "owner" is the person whose data the file is about; the others are distinct people. */
-export const ACTORS = ["anonymous", "owner", "other", "mentor", "mentee", "admin"] as const;
+/**
+ * Who makes a request. "owner" is the person whose data the file is about; the others are distinct people.
+ * "other" is signed in and verified but has no role claim yet; "unverified" holds a role claim but has not verified
+ * their email; "demotedAdmin" and "demotedMentor" hold a token minted before an admin changed their role to mentee.
+ */
+export const ACTORS = [
+  "anonymous",
+  "owner",
+  "other",
+  "unverified",
+  "mentor",
+  "mentee",
+  "admin",
+  "demotedAdmin",
+  "demotedMentor",
+] as const;
 export type Actor = (typeof ACTORS)[number];
 export type SignedInActor = Exclude<Actor, "anonymous">;
 
@@ -27,18 +50,41 @@ export type Operation = (typeof OPERATIONS)[number];
 export const UID: Record<SignedInActor, string> = {
   owner: "alice",
   other: "nora",
+  unverified: "uma",
   mentor: "mark",
   mentee: "mia",
   admin: "ada",
+  demotedAdmin: "dana",
+  demotedMentor: "dave",
 };
 
-/** The owner is a mentee, so "owner" and "mentor" never coincide; "other" is signed in but has no role claim yet. */
+/** The owner is a mentee, so "owner" and "mentor" never coincide. Members need a verified email and a role. */
 const CLAIMS: Record<SignedInActor, Record<string, unknown>> = {
-  owner: { role: "mentee" },
-  other: {},
-  mentor: { role: "mentor" },
-  mentee: { role: "mentee" },
-  admin: { role: "admin" },
+  owner: { role: "mentee", email_verified: true },
+  other: { email_verified: true },
+  unverified: { role: "mentee", email_verified: false },
+  mentor: { role: "mentor", email_verified: true },
+  mentee: { role: "mentee", email_verified: true },
+  admin: { role: "admin", email_verified: true },
+  demotedAdmin: { role: "admin", email_verified: true },
+  demotedMentor: { role: "mentor", email_verified: true },
+};
+
+/**
+ * The role on each actor's stored profile, which privileged rules read. "other" and "unverified" have a mentee
+ * profile too (registerAccount has run; the token lags behind or the email is not verified), so any refusal they
+ * meet comes from their token and not from a missing profile. The demoted actors' profiles say mentee while their
+ * tokens still claim the old role.
+ */
+export const STORED_ROLE: Record<SignedInActor, Role> = {
+  owner: "mentee",
+  other: "mentee",
+  unverified: "mentee",
+  mentor: "mentor",
+  mentee: "mentee",
+  admin: "admin",
+  demotedAdmin: "mentee",
+  demotedMentor: "mentee",
 };
 
 export const PAST = Timestamp.fromDate(new Date("2025-01-01T00:00:00Z"));
@@ -60,8 +106,33 @@ export function profileDoc(uid: string, role: Role, overrides: DocumentData = {}
   };
 }
 
+/** Every signed-in actor's own profile, with the role in STORED_ROLE: rules get() the caller's profile. */
+export function actorProfiles(): Record<string, DocumentData> {
+  return Object.fromEntries(
+    (Object.keys(STORED_ROLE) as SignedInActor[]).map((actor) => [
+      paths.user(UID[actor]),
+      profileDoc(UID[actor], STORED_ROLE[actor]),
+    ]),
+  );
+}
+
 export function settingsDoc(uid: string): DocumentData {
   return { email: `${uid}@example.com`, emailPrefs: defaultEmailPrefs(), createdAt: PAST };
+}
+
+/** A sign-up waiting for its email to be verified, as registerAccount writes it. */
+export function registrationDoc(uid: string, overrides: DocumentData = {}): DocumentData {
+  return {
+    email: `${uid}@example.com`,
+    role: "mentee",
+    displayName: `User ${uid}`,
+    timezone: "Europe/London",
+    status: "awaiting_verification",
+    verificationSentAt: PAST,
+    createdAt: PAST,
+    updatedAt: PAST,
+    ...overrides,
+  };
 }
 
 function emulatorHost(): { host: string; port: number } {
@@ -83,12 +154,20 @@ export interface RulesSuite {
   seed(docs: Record<string, DocumentData>): Promise<void>;
   /** Deletes a document bypassing the rules, so a test can attempt to create it. */
   remove(path: string): Promise<void>;
+  /** Reads a document bypassing the rules, so a test can check a refused write left it alone. */
+  read(path: string): Promise<DocumentData | undefined>;
+  /**
+   * Changes the role on `actor`'s stored profile as setUserRole does (a mentor starts at capacity 3 and open to
+   * requests, anyone else at 0 and closed), leaving their token, and the client already made for it, as it was.
+   */
+  setStoredRole(actor: SignedInActor, role: Role): Promise<void>;
 }
 
 /**
  * Registers the hooks for one test file: one environment per file, data cleared and `initialDocs` seeded before
- * every test. clearFirestore wipes a whole project and vitest runs files in parallel, so each file gets its own
- * demo project (`demo-` ids never reach a real one) rather than racing the others on a shared one.
+ * every test, over the actors' own profiles (actorProfiles) where `initialDocs` does not name the same path.
+ * clearFirestore wipes a whole project and vitest runs files in parallel, so each file gets its own demo project
+ * (`demo-` ids never reach a real one) rather than racing the others on a shared one.
  */
 export function useRulesSuite(name: string, initialDocs: () => Record<string, DocumentData>): RulesSuite {
   let env: RulesTestEnvironment | undefined;
@@ -126,6 +205,16 @@ export function useRulesSuite(name: string, initialDocs: () => Record<string, Do
         await deleteDoc(doc(context.firestore() as unknown as Firestore, path));
       });
     },
+    async read(path) {
+      let data: DocumentData | undefined;
+      await requireEnv().withSecurityRulesDisabled(async (context) => {
+        data = (await getDoc(doc(context.firestore() as unknown as Firestore, path))).data();
+      });
+      return data;
+    },
+    async setStoredRole(actor, role) {
+      await suite.seed({ [paths.user(UID[actor])]: profileDoc(UID[actor], role) });
+    },
   };
 
   beforeAll(async () => {
@@ -137,7 +226,7 @@ export function useRulesSuite(name: string, initialDocs: () => Record<string, Do
 
   beforeEach(async () => {
     await requireEnv().clearFirestore();
-    await suite.seed(initialDocs());
+    await suite.seed({ ...actorProfiles(), ...initialDocs() });
   });
 
   afterAll(async () => {

@@ -52,7 +52,17 @@ describe("mail: role matrix (no client access; the owner is the recipient)", () 
       },
       delete: { what: "the welcome mail", run: (db) => deleteDoc(doc(db, OWNER_MAIL)) },
     },
-    { anonymous: [], owner: [], other: [], mentor: [], mentee: [], admin: [] },
+    {
+      anonymous: [],
+      owner: [],
+      other: [],
+      unverified: [],
+      mentor: [],
+      mentee: [],
+      admin: [],
+      demotedAdmin: [],
+      demotedMentor: [],
+    },
   );
 });
 

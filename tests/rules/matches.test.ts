@@ -11,14 +11,19 @@ import {
   where,
   type DocumentData,
 } from "firebase/firestore";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchIdOf, paths } from "@mentormatch/shared";
 import { PAST, UID, describeRoleMatrix, expectAllowed, useRulesSuite } from "./helpers.js";
 
-// The owner (a mentee) has asked the mentor; the mentee and a second mentor have their own match.
+// The owner (a mentee) has asked the mentor; the mentee and a second mentor have their own match. The non-members
+// and the demoted admin each take part in a match of their own, to show what being a participant does and does not
+// open.
 const OTHER_MENTOR = "otto";
 const OWNER_MATCH = paths.match(matchIdOf(UID.mentor, UID.owner));
 const OTHER_MATCH = paths.match(matchIdOf(OTHER_MENTOR, UID.mentee));
+const UNVERIFIED_MATCH = paths.match(matchIdOf(OTHER_MENTOR, UID.unverified));
+const NO_ROLE_MATCH = paths.match(matchIdOf(OTHER_MENTOR, UID.other));
+const DEMOTED_ADMIN_MATCH = paths.match(matchIdOf(OTHER_MENTOR, UID.demotedAdmin));
 
 const match = (mentorId: string, menteeId: string, overrides: DocumentData = {}): DocumentData => ({
   mentorId,
@@ -35,8 +40,13 @@ const match = (mentorId: string, menteeId: string, overrides: DocumentData = {})
 const suite = useRulesSuite("matches", () => ({
   [OWNER_MATCH]: match(UID.mentor, UID.owner),
   [OTHER_MATCH]: match(OTHER_MENTOR, UID.mentee, { status: "accepted", respondedAt: PAST }),
+  [UNVERIFIED_MATCH]: match(OTHER_MENTOR, UID.unverified),
+  [NO_ROLE_MATCH]: match(OTHER_MENTOR, UID.other),
+  [DEMOTED_ADMIN_MATCH]: match(OTHER_MENTOR, UID.demotedAdmin),
 }));
 
+const byStatus = (actor: Parameters<typeof suite.db>[0]) =>
+  query(collection(suite.db(actor), paths.matches()), where("status", "==", "pending"));
 const mine = (actor: Parameters<typeof suite.db>[0]) =>
   query(collection(suite.db(actor), paths.matches()), where("participants", "array-contains", suite.uid(actor)));
 
@@ -72,9 +82,13 @@ describe("matches: role matrix (the owner is the mentee in the match; mentor is 
       anonymous: [],
       owner: ["get"],
       other: [],
+      unverified: [],
       mentor: ["get"],
       mentee: [],
       admin: ["get", "list"],
+      // The token still claims admin, but the stored profile says mentee.
+      demotedAdmin: [],
+      demotedMentor: [],
     },
   );
 });
@@ -92,8 +106,17 @@ describe("matches: participants' queries", () => {
     await expectAllowed(getDocs(mine("mentee")), true);
   });
 
-  it("a user with no role can run the query for themselves (it finds nothing)", async () => {
-    await expectAllowed(getDocs(mine("other")), true);
+  it("a user with no role claim cannot run even the query for themselves", async () => {
+    await expectAllowed(getDocs(mine("other")), false);
+  });
+
+  it("a user whose email is not verified cannot run the query for themselves", async () => {
+    await expectAllowed(getDocs(mine("unverified")), false);
+  });
+
+  it("a demoted admin can still list the matches they take part in", async () => {
+    const snapshot = await getDocs(mine("demotedAdmin"));
+    expect(snapshot.docs.map((d) => d.ref.path)).toEqual([DEMOTED_ADMIN_MATCH]);
   });
 
   it("a mentee cannot list the owner's matches", async () => {
@@ -119,8 +142,11 @@ describe("matches: participants' queries", () => {
   });
 
   it("an admin can list by status across everyone", async () => {
-    const db = suite.db("admin");
-    await expectAllowed(getDocs(query(collection(db, paths.matches()), where("status", "==", "pending"))), true);
+    await expectAllowed(getDocs(byStatus("admin")), true);
+  });
+
+  it("a demoted admin's old token cannot list by status", async () => {
+    await expectAllowed(getDocs(byStatus("demotedAdmin")), false);
   });
 });
 
@@ -137,6 +163,19 @@ describe("matches: non-participants", () => {
     await expectAllowed(getDoc(doc(suite.db("admin"), OTHER_MATCH)), true);
   });
 
+  it("a demoted admin's old token cannot get a match they are not part of", async () => {
+    await expectAllowed(getDoc(doc(suite.db("demotedAdmin"), OTHER_MATCH)), false);
+  });
+
+  it("a demoted admin can still get a match they take part in", async () => {
+    await expectAllowed(getDoc(doc(suite.db("demotedAdmin"), DEMOTED_ADMIN_MATCH)), true);
+  });
+
+  it("an admin whose profile is missing cannot get a match they are not part of", async () => {
+    await suite.remove(paths.user(UID.admin));
+    await expectAllowed(getDoc(doc(suite.db("admin"), OTHER_MATCH)), false);
+  });
+
   it("the owner cannot cancel their own request directly (cancelMatch does)", async () => {
     await expectAllowed(updateDoc(doc(suite.db("owner"), OWNER_MATCH), { status: "cancelled" }), false);
   });
@@ -146,5 +185,50 @@ describe("matches: non-participants", () => {
       updateDoc(doc(suite.db("owner"), OTHER_MATCH), { participants: [OTHER_MENTOR, UID.mentee, UID.owner] }),
       false,
     );
+  });
+});
+
+describe("matches: participants must be members", () => {
+  it("a participant whose email is not verified cannot get their match", async () => {
+    await expectAllowed(getDoc(doc(suite.db("unverified"), UNVERIFIED_MATCH)), false);
+  });
+
+  it("a participant with no role claim cannot get their match", async () => {
+    await expectAllowed(getDoc(doc(suite.db("other"), NO_ROLE_MATCH)), false);
+  });
+
+  // Participants are checked before the stored role, so their reads do not depend on (or pay for) a profile read.
+  it("a participant can get their match even with no stored profile", async () => {
+    await suite.remove(paths.user(UID.mentor));
+    await expectAllowed(getDoc(doc(suite.db("mentor"), OWNER_MATCH)), true);
+  });
+
+  it("a participant can list their matches even with no stored profile", async () => {
+    await suite.remove(paths.user(UID.mentor));
+    await expectAllowed(getDocs(mine("mentor")), true);
+  });
+});
+
+// The same token and client before and after the stored role changes: the old admin token stops at once.
+describe("matches: an admin's token minted before a demotion", () => {
+  it("gets a match they are not part of while the profile says admin, and not once it says mentee", async () => {
+    const admin = suite.db("admin");
+    await expectAllowed(getDoc(doc(admin, OTHER_MATCH)), true);
+
+    await suite.setStoredRole("admin", "mentee");
+    await expectAllowed(getDoc(doc(admin, OTHER_MATCH)), false);
+  });
+
+  it("lists every match by status while the profile says admin, and not once it says mentee", async () => {
+    await expectAllowed(getDocs(byStatus("admin")), true);
+
+    await suite.setStoredRole("admin", "mentee");
+    await expectAllowed(getDocs(byStatus("admin")), false);
+  });
+
+  it("still gets a match they take part in once demoted", async () => {
+    await suite.setStoredRole("admin", "mentee");
+    await suite.seed({ [paths.match(matchIdOf(UID.mentor, UID.admin))]: match(UID.mentor, UID.admin) });
+    await expectAllowed(getDoc(doc(suite.db("admin"), paths.match(matchIdOf(UID.mentor, UID.admin)))), true);
   });
 });

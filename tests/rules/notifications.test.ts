@@ -35,6 +35,9 @@ const suite = useRulesSuite("notifications", () => ({
   [UNREAD]: notification(),
   [READ]: notification({ read: true, readAt: PAST }),
   [paths.notification(UID.mentee, "theirs")]: notification(),
+  // Non-members' own notifications (the welcome one registerAccount writes): their token cannot open them yet.
+  [paths.notification(UID.other, "welcome")]: notification({ kind: "welcome" }),
+  [paths.notification(UID.unverified, "welcome")]: notification({ kind: "welcome" }),
 }));
 
 const markRead = { read: true, readAt: serverTimestamp() };
@@ -61,9 +64,12 @@ describe("users/{uid}/notifications: role matrix (the notifications belong to th
       anonymous: [],
       owner: ["get", "list", "update", "delete"],
       other: [],
+      unverified: [],
       mentor: [],
       mentee: [],
       admin: [],
+      demotedAdmin: [],
+      demotedMentor: [],
     },
   );
 });
@@ -129,3 +135,26 @@ describe("users/{uid}/notifications: marking read", () => {
     await expectAllowed(updateDoc(doc(suite.db("mentee"), paths.notification(UID.mentee, "theirs")), markRead), true);
   });
 });
+
+// A member's own notifications only: an account without a role or a verified email reads nothing but its registration.
+for (const actor of ["other", "unverified"] as const) {
+  describe(`users/{uid}/notifications: ${actor} and their own notifications`, () => {
+    const own = () => doc(suite.db(actor), paths.notification(UID[actor], "welcome"));
+
+    it("cannot get one", async () => {
+      await expectAllowed(getDoc(own()), false);
+    });
+
+    it("cannot list them", async () => {
+      await expectAllowed(getDocs(collection(suite.db(actor), paths.notifications(UID[actor]))), false);
+    });
+
+    it("cannot mark one read", async () => {
+      await expectAllowed(updateDoc(own(), markRead), false);
+    });
+
+    it("cannot delete one", async () => {
+      await expectAllowed(deleteDoc(own()), false);
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from "firebase/firestore";
 import { describe, it } from "vitest";
 import { paths } from "@mentormatch/shared";
-import { PAST, describeRoleMatrix, expectAllowed, useRulesSuite } from "./helpers.js";
+import { PAST, UID, describeRoleMatrix, expectAllowed, useRulesSuite } from "./helpers.js";
 
 const PROGRAMME = paths.programmeStats();
 const DAILY = `${PROGRAMME}/daily`;
@@ -39,9 +39,13 @@ describe("stats: role matrix (admins read; only functions write)", () => {
       anonymous: [],
       owner: [],
       other: [],
+      unverified: [],
       mentor: [],
       mentee: [],
       admin: ["get", "list"],
+      // The token still claims admin, but the stored profile says mentee.
+      demotedAdmin: [],
+      demotedMentor: [],
     },
   );
 });
@@ -59,6 +63,10 @@ describe("stats/programme/daily: the daily snapshots", () => {
     await expectAllowed(getDoc(doc(suite.db("mentor"), DAY)), false);
   });
 
+  it("a demoted admin's old token cannot get a day", async () => {
+    await expectAllowed(getDoc(doc(suite.db("demotedAdmin"), DAY)), false);
+  });
+
   it("a mentee cannot list the days", async () => {
     await expectAllowed(getDocs(collection(suite.db("mentee"), DAILY)), false);
   });
@@ -73,5 +81,35 @@ describe("stats/programme/daily: the daily snapshots", () => {
 
   it("an admin cannot delete a day", async () => {
     await expectAllowed(deleteDoc(doc(suite.db("admin"), DAY)), false);
+  });
+});
+
+// The same token and client before and after the stored role changes: the old admin token stops at once.
+describe("stats: an admin's token minted before a role change", () => {
+  it("gets stats/programme while the profile says admin, and not once it says mentee", async () => {
+    const admin = suite.db("admin");
+    await expectAllowed(getDoc(doc(admin, PROGRAMME)), true);
+
+    await suite.setStoredRole("admin", "mentee");
+    await expectAllowed(getDoc(doc(admin, PROGRAMME)), false);
+  });
+
+  it("lists the daily snapshots while the profile says admin, and not once it says mentor", async () => {
+    const admin = suite.db("admin");
+    await expectAllowed(getDocs(collection(admin, DAILY)), true);
+
+    await suite.setStoredRole("admin", "mentor");
+    await expectAllowed(getDocs(collection(admin, DAILY)), false);
+  });
+
+  it("is refused when the admin's profile is gone", async () => {
+    await suite.remove(paths.user(UID.admin));
+    await expectAllowed(getDoc(doc(suite.db("admin"), PROGRAMME)), false);
+  });
+
+  // A promotion the token has not caught up with is refused too, until the app refreshes the token.
+  it("a mentee's token is refused on a profile just promoted to admin", async () => {
+    await suite.setStoredRole("mentee", "admin");
+    await expectAllowed(getDoc(doc(suite.db("mentee"), PROGRAMME)), false);
   });
 });

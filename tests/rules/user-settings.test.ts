@@ -1,18 +1,49 @@
-import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type DocumentData } from "firebase/firestore";
-import { describe, it } from "vitest";
+import {
+  collection,
+  deleteDoc,
+  doc,
+  documentId,
+  getDoc,
+  getDocs,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  type DocumentData,
+} from "firebase/firestore";
+import { describe, expect, it } from "vitest";
 import { EMAIL_KINDS, defaultEmailPrefs, paths } from "@mentormatch/shared";
-import { PAST, UID, describeRoleMatrix, expectAllowed, settingsDoc, useRulesSuite } from "./helpers.js";
+import {
+  PAST,
+  UID,
+  describeRoleMatrix,
+  expectAllowed,
+  registrationDoc,
+  settingsDoc,
+  useRulesSuite,
+  type SignedInActor,
+} from "./helpers.js";
 
 const OWNER_SETTINGS = paths.userSettings(UID.owner);
-const OWNER_OTHER_PRIVATE = `users/${UID.owner}/private/tokens`;
+const OWNER_REGISTRATION = paths.userRegistration(UID.owner);
+const OWNER_SECRET = `users/${UID.owner}/private/secret`;
+const OPEN_PRIVATE_IDS = ["settings", "registration"];
 
 const suite = useRulesSuite("user-settings", () => ({
   [OWNER_SETTINGS]: settingsDoc(UID.owner),
+  [OWNER_REGISTRATION]: registrationDoc(UID.owner, { status: "complete" }),
   [paths.userSettings(UID.mentee)]: settingsDoc(UID.mentee),
-  // Only "settings" is opened to its owner; any other private document stays functions-only.
-  [OWNER_OTHER_PRIVATE]: { secret: "functions only", createdAt: PAST },
+  // Only settings and registration are opened to their owner; any other private document stays functions-only.
+  [OWNER_SECRET]: { secret: "functions only", createdAt: PAST },
+  // registerAccount writes settings with the profile, so both non-members have one: a refusal is the rules', not a
+  // missing document's. Their registrations are what the app shows while they wait.
+  [paths.userSettings(UID.other)]: settingsDoc(UID.other),
+  [paths.userRegistration(UID.other)]: registrationDoc(UID.other, { status: "complete" }),
+  [paths.userSettings(UID.unverified)]: settingsDoc(UID.unverified),
+  [paths.userRegistration(UID.unverified)]: registrationDoc(UID.unverified),
 }));
 
+const privateOf = (actor: SignedInActor, uid = UID[actor]) => collection(suite.db(actor), `users/${uid}/private`);
 const ownerSettings = () => doc(suite.db("owner"), OWNER_SETTINGS);
 const prefsWith = (changes: DocumentData) => ({ ...defaultEmailPrefs(), ...changes });
 
@@ -22,8 +53,9 @@ describe("users/{uid}/private/settings: role matrix (the settings belong to the 
     {
       get: { what: "the owner's settings", run: (db) => getDoc(doc(db, OWNER_SETTINGS)) },
       list: {
-        what: "the owner's private collection",
-        run: (db) => getDocs(collection(db, `users/${UID.owner}/private`)),
+        what: "the owner's private collection, filtered to settings and registration",
+        run: (db) =>
+          getDocs(query(collection(db, `users/${UID.owner}/private`), where(documentId(), "in", OPEN_PRIVATE_IDS))),
       },
       create: {
         what: "the owner's settings",
@@ -42,9 +74,12 @@ describe("users/{uid}/private/settings: role matrix (the settings belong to the 
       anonymous: [],
       owner: ["get", "list", "update"],
       other: [],
+      unverified: [],
       mentor: [],
       mentee: [],
       admin: [],
+      demotedAdmin: [],
+      demotedMentor: [],
     },
   );
 });
@@ -84,15 +119,50 @@ describe("users/{uid}/private/settings: emailPrefs", () => {
   it("cannot add another field", async () => {
     await expectAllowed(updateDoc(ownerSettings(), { emailPrefs: defaultEmailPrefs(), isAdmin: true }), false);
   });
+
+  it("a user whose email is not verified cannot change their own preferences", async () => {
+    const db = suite.db("unverified");
+    await expectAllowed(
+      updateDoc(doc(db, paths.userSettings(UID.unverified)), { emailPrefs: prefsWith({ reminders: false }) }),
+      false,
+    );
+  });
 });
 
-describe("users/{uid}/private/{other}: only settings is opened", () => {
+describe("users/{uid}/private/registration: the owner reads it, nobody writes it", () => {
+  it("the owner can get their registration", async () => {
+    await expectAllowed(getDoc(doc(suite.db("owner"), OWNER_REGISTRATION)), true);
+  });
+
+  it("the owner cannot change their registration", async () => {
+    await expectAllowed(updateDoc(doc(suite.db("owner"), OWNER_REGISTRATION), { role: "mentor" }), false);
+  });
+
+  it("a user waiting for verification cannot mark their own registration complete", async () => {
+    const db = suite.db("unverified");
+    await expectAllowed(updateDoc(doc(db, paths.userRegistration(UID.unverified)), { status: "complete" }), false);
+  });
+
+  it("the owner cannot delete their registration", async () => {
+    await expectAllowed(deleteDoc(doc(suite.db("owner"), OWNER_REGISTRATION)), false);
+  });
+
+  it("a mentee cannot get the owner's registration", async () => {
+    await expectAllowed(getDoc(doc(suite.db("mentee"), OWNER_REGISTRATION)), false);
+  });
+
+  it("an admin cannot get the owner's registration", async () => {
+    await expectAllowed(getDoc(doc(suite.db("admin"), OWNER_REGISTRATION)), false);
+  });
+});
+
+describe("users/{uid}/private/{other}: only settings and registration are opened", () => {
   it("the owner cannot get another private document", async () => {
-    await expectAllowed(getDoc(doc(suite.db("owner"), OWNER_OTHER_PRIVATE)), false);
+    await expectAllowed(getDoc(doc(suite.db("owner"), OWNER_SECRET)), false);
   });
 
   it("the owner cannot update another private document", async () => {
-    await expectAllowed(updateDoc(doc(suite.db("owner"), OWNER_OTHER_PRIVATE), { secret: "mine" }), false);
+    await expectAllowed(updateDoc(doc(suite.db("owner"), OWNER_SECRET), { secret: "mine" }), false);
   });
 
   it("the owner cannot create another private document", async () => {
@@ -106,3 +176,70 @@ describe("users/{uid}/private/{other}: only settings is opened", () => {
     await expectAllowed(getDoc(doc(suite.db("mentee"), paths.userSettings(UID.mentee))), true);
   });
 });
+
+// Rules are not filters: a list of the private collection could include functions-only documents, so it is allowed
+// only when the query itself names the open ids.
+describe("users/{uid}/private: listing", () => {
+  it("the owner cannot list their private collection unfiltered", async () => {
+    await expectAllowed(getDocs(privateOf("owner")), false);
+  });
+
+  it("the owner can list it filtered to settings and registration, and gets exactly those", async () => {
+    const snapshot = await getDocs(query(privateOf("owner"), where(documentId(), "in", OPEN_PRIVATE_IDS)));
+    expect(snapshot.docs.map((d) => d.id).sort()).toEqual(["registration", "settings"]);
+  });
+
+  it("the owner can list it filtered to settings alone", async () => {
+    const snapshot = await getDocs(query(privateOf("owner"), where(documentId(), "==", "settings")));
+    expect(snapshot.docs.map((d) => d.id)).toEqual(["settings"]);
+  });
+
+  it("the owner cannot list it filtered to include a functions-only id", async () => {
+    await expectAllowed(
+      getDocs(query(privateOf("owner"), where(documentId(), "in", [...OPEN_PRIVATE_IDS, "secret"]))),
+      false,
+    );
+  });
+
+  it("the owner cannot list it filtered to any id but settings", async () => {
+    await expectAllowed(getDocs(query(privateOf("owner"), where(documentId(), "!=", "settings"))), false);
+  });
+
+  it("a mentee cannot list the owner's private collection, even filtered", async () => {
+    await expectAllowed(
+      getDocs(query(privateOf("mentee", UID.owner), where(documentId(), "in", OPEN_PRIVATE_IDS))),
+      false,
+    );
+  });
+});
+
+// Until an account has a verified email and a role, its own pending registration is the only thing it may read.
+for (const actor of ["other", "unverified"] as const) {
+  const who = actor === "other" ? "a user with no role claim" : "a user whose email is not verified";
+  describe(`users/{uid}/private: ${who} (${actor})`, () => {
+    it("can get their own registration", async () => {
+      await expectAllowed(getDoc(doc(suite.db(actor), paths.userRegistration(UID[actor]))), true);
+    });
+
+    it("can list their own registration by id", async () => {
+      const snapshot = await getDocs(query(privateOf(actor), where(documentId(), "==", "registration")));
+      expect(snapshot.docs.map((d) => d.id)).toEqual(["registration"]);
+    });
+
+    it("cannot get their own settings", async () => {
+      await expectAllowed(getDoc(doc(suite.db(actor), paths.userSettings(UID[actor]))), false);
+    });
+
+    it("cannot get their own profile", async () => {
+      await expectAllowed(getDoc(doc(suite.db(actor), paths.user(UID[actor]))), false);
+    });
+
+    it("cannot get anyone else's profile", async () => {
+      await expectAllowed(getDoc(doc(suite.db(actor), paths.user(UID.owner))), false);
+    });
+
+    it("cannot get the owner's registration", async () => {
+      await expectAllowed(getDoc(doc(suite.db(actor), OWNER_REGISTRATION)), false);
+    });
+  });
+}
