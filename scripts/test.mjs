@@ -68,6 +68,8 @@ for (const file of ["unit.json", "rules.json", "functions.json"]) {
   const report = JSON.parse(readFileSync(path, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  // A file that fails to load has no failed tests of its own: count it, or the closing line would say 0 failed.
+  failed += report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")).length;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
 const e2ePath = join(REPORTS, "e2e.json");
