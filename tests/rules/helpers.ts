@@ -16,7 +16,7 @@ import {
   type DocumentData,
   type Firestore,
 } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PROJECT_ID, defaultEmailPrefs, defaultProfileFields, paths, type Role } from "@mentormatch/shared";
 
 const RULES_PATH = fileURLToPath(new URL("../../firestore.rules", import.meta.url));
@@ -241,24 +241,106 @@ export async function expectAllowed(request: Promise<unknown>, allowed: boolean)
   else await assertFails(request);
 }
 
+/** One operation in a role matrix. */
+export interface MatrixOperation {
+  /** What the operation does, for the test's name. */
+  what: string;
+  run: (db: Firestore, actor: Actor) => Promise<unknown>;
+  /**
+   * A document a refused attempt must leave exactly as it was (or still absent), read bypassing the rules before and
+   * after: a refusal is then shown to have written nothing, not only to have returned an error.
+   */
+  leaves?: string;
+}
+
+export type MatrixOperations = Record<Operation, MatrixOperation>;
+
 /**
  * The role matrix: one `describe` per actor and one `it` per operation, each asserting allowed or denied. `ops`
  * says what each operation does for an actor; `allowed` lists the operations each actor may perform.
  */
 export function describeRoleMatrix(
   suite: RulesSuite,
-  ops: Record<Operation, { what: string; run: (db: Firestore, actor: Actor) => Promise<unknown> }>,
+  ops: MatrixOperations,
   allowed: Record<Actor, readonly Operation[]>,
 ): void {
   for (const actor of ACTORS) {
     describe(actor, () => {
       for (const operation of OPERATIONS) {
         const ok = allowed[actor].includes(operation);
-        const { what, run } = ops[operation];
+        const { what, run, leaves } = ops[operation];
         it(`${ok ? "can" : "cannot"} ${operation}: ${what}`, async () => {
+          const checkLeft = !ok && leaves !== undefined;
+          const before = checkLeft ? await suite.read(leaves) : undefined;
           await expectAllowed(run(suite.db(actor), actor), ok);
+          if (checkLeft) expect(await suite.read(leaves)).toEqual(before);
         });
       }
     });
   }
+}
+
+/**
+ * One test: the same admin token and client `read` while the stored profile says admin, and are refused once it says
+ * `role`. The token is never refreshed, so the refusal can only come from the stored role, which setUserRole changes
+ * at once, and not from the claim, which lags behind until the token is minted again.
+ */
+export function itRefusesOnceDemoted(
+  suite: RulesSuite,
+  what: string,
+  read: (db: Firestore) => Promise<unknown>,
+  role: Role = "mentee",
+): void {
+  it(`${what} while the profile says admin, and not once it says ${role}`, async () => {
+    const admin = suite.db("admin");
+    await expectAllowed(read(admin), true);
+
+    await suite.setStoredRole("admin", role);
+    await expectAllowed(read(admin), false);
+  });
+}
+
+/** Admins with a current role read; nobody writes from a client. */
+const ADMIN_READS_ONLY: Record<Actor, readonly Operation[]> = {
+  anonymous: [],
+  owner: [],
+  other: [],
+  unverified: [],
+  mentor: [],
+  mentee: [],
+  admin: ["get", "list"],
+  // The token still claims admin, but the stored profile says mentee.
+  demotedAdmin: [],
+  demotedMentor: [],
+};
+
+/**
+ * A collection only functions write and only admins read (the audit log, invitations, the stats): the role matrix,
+ * with every refused write checked against the document it names in `leaves`, then the admin reads again with a
+ * token that has fallen behind the stored profile. `ops.get` and `ops.list` must succeed for a current admin.
+ */
+export function describeAdminOnlyCollection(suite: RulesSuite, name: string, ops: MatrixOperations): void {
+  describe(`${name}: role matrix (admins with a current role read; only functions write)`, () => {
+    describeRoleMatrix(suite, ops, ADMIN_READS_ONLY);
+  });
+
+  // The rules read the caller's stored profile for the role, so a stale token is refused the moment the profile
+  // changes, whichever role it changes to, and a token is refused when there is no profile to back it.
+  describe(`${name}: an admin's token minted before a role change`, () => {
+    for (const role of ["mentee", "mentor"] as const) {
+      itRefusesOnceDemoted(suite, `gets ${ops.get.what}`, (db) => ops.get.run(db, "admin"), role);
+      itRefusesOnceDemoted(suite, `lists ${ops.list.what}`, (db) => ops.list.run(db, "admin"), role);
+    }
+
+    it(`cannot get ${ops.get.what} once the admin's profile is gone`, async () => {
+      await suite.remove(paths.user(UID.admin));
+      await expectAllowed(ops.get.run(suite.db("admin"), "admin"), false);
+    });
+
+    // A promotion the token has not caught up with is refused too, until the app refreshes the token.
+    it(`a mentee's token cannot get ${ops.get.what} on a profile just promoted to admin`, async () => {
+      await suite.setStoredRole("mentee", "admin");
+      await expectAllowed(ops.get.run(suite.db("mentee"), "mentee"), false);
+    });
+  });
 }

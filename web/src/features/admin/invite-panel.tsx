@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import toast from "react-hot-toast";
 import { FormField } from "../../components/form-field";
 import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
+import { useConfirmStep } from "../../components/use-confirm-step";
 import { useNow } from "../../components/use-now";
 import { useSessionData } from "../../app/session-data";
 import { INVITES_SHOWN, inviteUser, revokeInvite, watchInvites, type Invite } from "../../data/invites";
@@ -113,34 +114,18 @@ function InviteList({ onWithdrawn }: { onWithdrawn: () => void }) {
   );
 }
 
-type Phase = "idle" | "confirm" | "saving";
-
 function InviteRow({ invite, now, timeZone, onWithdrawn }: { invite: Invite; now: Date; timeZone?: string; onWithdrawn: () => void }) {
-  const [phase, setPhase] = useState<Phase>("idle");
-  const questionId = useId();
-  const withdrawButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
   // As on a person's row: focus goes to the answer, and back to the button when the question is dismissed.
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (phase === "confirm") confirmButton.current?.focus();
-    else if (phase === "idle" && returnFocus.current) {
-      returnFocus.current = false;
-      withdrawButton.current?.focus();
-    }
-  }, [phase]);
+  const step = useConfirmStep();
+  const { phase } = step;
+  const questionId = useId();
 
   const joined = invite.acceptedUid !== null || invite.acceptedAt !== null;
   const sent = invite.createdAt.toDate();
   const exact = formatExactTime(sent, timeZone);
 
-  function cancel() {
-    returnFocus.current = true;
-    setPhase("idle");
-  }
-
   async function withdraw() {
-    setPhase("saving");
+    step.save();
     try {
       await revokeInvite(invite.email);
       toast.success(`Invitation for ${invite.email} withdrawn.`);
@@ -148,8 +133,7 @@ function InviteRow({ invite, now, timeZone, onWithdrawn }: { invite: Invite; now
       onWithdrawn();
     } catch (error) {
       toast.error(errorMessage(error));
-      returnFocus.current = true;
-      setPhase("idle");
+      step.close();
     }
   }
 
@@ -174,7 +158,7 @@ function InviteRow({ invite, now, timeZone, onWithdrawn }: { invite: Invite; now
           <span className="pill pill-soon" data-testid="invite-status">
             Open
           </span>
-          <button ref={withdrawButton} type="button" className="btn" aria-label={`Withdraw the invitation for ${invite.email}`} onClick={() => setPhase("confirm")}>
+          <button ref={step.actionButton} type="button" className="btn" aria-label={`Withdraw the invitation for ${invite.email}`} onClick={step.ask}>
             Withdraw
           </button>
         </div>
@@ -183,19 +167,17 @@ function InviteRow({ invite, now, timeZone, onWithdrawn }: { invite: Invite; now
           className="person-confirm invite-confirm"
           role="group"
           aria-labelledby={questionId}
-          onKeyDown={(event) => {
-            if (event.key === "Escape" && phase === "confirm") cancel();
-          }}
+          onKeyDown={step.onKeyDown}
         >
           <p id={questionId} className="person-question">
             Withdraw the invitation for {invite.email}?
           </p>
           <p className="person-note">They can no longer join unless their address is in your organisation's domains.</p>
           <div className="person-confirm-actions">
-            <button ref={confirmButton} type="button" className="btn btn-primary" disabled={phase === "saving"} onClick={withdraw}>
+            <button ref={step.confirmButton} type="button" className="btn btn-primary" disabled={phase === "saving"} onClick={withdraw}>
               {phase === "saving" ? "Withdrawing…" : "Yes, withdraw"}
             </button>
-            <button type="button" className="btn" disabled={phase === "saving"} onClick={cancel}>
+            <button type="button" className="btn" disabled={phase === "saving"} onClick={step.close}>
               Cancel
             </button>
           </div>
