@@ -25,6 +25,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "rtdb-live",
+          include: ["tests/rtdb-live/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: "functions",
           include: ["tests/functions/**/*.test.ts"],
           environment: "node",

@@ -2,10 +2,12 @@
 //  - Firestore: the Google Cloud SDK ships the emulator jar without a Main-Class, so `java -jar` fails. A
 //    manifest-only wrapper jar that names the main class and puts the SDK jar on its Class-Path fixes that;
 //    firebase-tools is pointed at it through FIRESTORE_EMULATOR_BINARY_PATH.
-//  - Realtime Database: firebase-tools downloads its emulator; where that is impossible we start without it
-//    and say so in one line.
+//  - Realtime Database: the official emulator when its jar is here and intact (cached by firebase-tools, or
+//    DATABASE_EMULATOR_BINARY_PATH; checksum verified); otherwise the local stand-in in tools/rtdb-standin
+//    (firebase-server + targaryen), on the same port. Either way one line says which one runs.
+import { createHash } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,9 +34,40 @@ function firestoreEmulatorCached() {
   return existsSync(cache) && readdirSync(cache).some((name) => /^cloud-firestore-emulator-v[\d.]+\.jar$/.test(name));
 }
 
-function databaseEmulatorCached() {
-  const cache = join(homedir(), ".cache", "firebase", "emulators");
-  return existsSync(cache) && readdirSync(cache).some((name) => /^firebase-database-emulator-v[\d.]+\.jar$/.test(name));
+/** The jar firebase-tools 14.27 runs, and its checksum (its emulator/downloadableEmulatorInfo.json). */
+export const DATABASE_EMULATOR_JAR = {
+  name: "firebase-database-emulator-v4.11.2.jar",
+  sha256: "b70d99344caf17c98b6f910fa8f6edf32a7c016cb1035e8915f70d38901eb97f",
+};
+export const DATABASE_STANDIN = join(ROOT, "tools", "rtdb-standin", "standin.mjs");
+export const DATABASE_RULES = join(ROOT, "database.rules.json");
+/** The instance the rules apply to on the real emulator (`<project>-default-rtdb`); the stand-in ignores `ns`. */
+export const DATABASE_URL = `https://${PROJECT_ID}-default-rtdb.firebaseio.com`;
+const DOWNLOAD_FAILED_STAMP = join(WORK_DIR, "database-emulator-download-failed");
+
+/** firebase.json's database emulator address, so a LAN host set there applies to the stand-in too. */
+export function databaseAddress() {
+  const config = JSON.parse(readFileSync(join(ROOT, "firebase.json"), "utf8")).emulators?.database ?? {};
+  const host = config.host ?? "127.0.0.1";
+  const port = config.port ?? PORTS.database;
+  return { host, port, clientHost: `${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}` };
+}
+
+function sha256(path) {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+/** The official emulator's jar when it is here and intact; `notes` gets a line when a jar is here but wrong. */
+function databaseEmulatorJar(notes) {
+  const override = process.env.DATABASE_EMULATOR_BINARY_PATH;
+  const path = override || join(homedir(), ".cache", "firebase", "emulators", DATABASE_EMULATOR_JAR.name);
+  if (!existsSync(path)) {
+    if (override) notes.push(`DATABASE_EMULATOR_BINARY_PATH=${override} does not exist.`);
+    return null;
+  }
+  if (sha256(path) === DATABASE_EMULATOR_JAR.sha256) return path;
+  notes.push(`${path} is not ${DATABASE_EMULATOR_JAR.name} (sha256 differs); not using it.`);
+  return null;
 }
 
 /** Builds (once) the manifest-only jar that makes the Cloud SDK's Firestore emulator runnable with `java -jar`. */
@@ -48,19 +81,30 @@ export function firestoreWrapperJar() {
   return jarPath;
 }
 
-/** Tries to fetch the Realtime Database emulator; answers quickly with no network. */
+/**
+ * Lets firebase-tools fetch the Realtime Database emulator into its cache. Where that fails (these machines) it is
+ * not tried again for a day, so each `npm start` / `npm test` does not wait for it.
+ */
 function tryDownloadDatabaseEmulator() {
+  if (process.env.DATABASE_EMULATOR_BINARY_PATH) return;
+  if (existsSync(DOWNLOAD_FAILED_STAMP) && Date.now() - statSync(DOWNLOAD_FAILED_STAMP).mtimeMs < 24 * 3600_000) return;
   const result = spawnSync(join(ROOT, "node_modules", ".bin", "firebase"), ["setup:emulators:database"], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
   });
-  return result.status === 0 && databaseEmulatorCached();
+  if (result.status !== 0) {
+    mkdirSync(WORK_DIR, { recursive: true });
+    writeFileSync(DOWNLOAD_FAILED_STAMP, `${new Date().toISOString()}\n${result.stdout}${result.stderr}`);
+  }
 }
 
 /**
- * Returns the environment for firebase-tools, the emulators that can run here, and one-line notes on what
- * is missing. Throws with a clear message when nothing can work (no Java, no Firestore emulator).
+ * Returns the environment for firebase-tools, the emulators it should start, which Realtime Database runs
+ * (`database`: "emulator", "standin" or null when not wanted) and one-line notes. Throws with a clear message
+ * when nothing can work (no Java, no Firestore emulator). For "standin" the caller starts it (`node …standInArgs()`,
+ * or standInArgs(command) to run a command while it is up) before the functions emulator, which then reaches it
+ * through FIREBASE_DATABASE_EMULATOR_HOST, set in `env`.
  */
 export function prepareEmulators({ wantDatabase = true, quiet = false } = {}) {
   const java = javaMajorVersion();
@@ -76,10 +120,33 @@ export function prepareEmulators({ wantDatabase = true, quiet = false } = {}) {
     notes.push(`Firestore emulator: no Cloud SDK jar at ${SDK_FIRESTORE_JAR}; firebase-tools will try to download its own.`);
   }
   const only = ["auth", "firestore", "functions"];
+  let database = null;
   if (wantDatabase) {
-    if (databaseEmulatorCached() || tryDownloadDatabaseEmulator()) only.push("database");
-    else notes.push("Realtime Database emulator unavailable (it cannot be downloaded on this machine): chat is off locally; RTDB rules are tested in-process with targaryen.");
+    // Functions name the project's default instance, the one the real emulator applies database.rules.json to.
+    env.DATABASE_URL = DATABASE_URL;
+    let jar = databaseEmulatorJar(notes);
+    if (!jar) {
+      tryDownloadDatabaseEmulator();
+      jar = databaseEmulatorJar([]);
+    }
+    if (jar) {
+      only.push("database");
+      database = "emulator";
+      if (process.env.DATABASE_EMULATOR_BINARY_PATH) env.DATABASE_EMULATOR_BINARY_PATH = jar;
+      notes.push(`Realtime Database: the official emulator (${jar}).`);
+    } else {
+      database = "standin";
+      env.FIREBASE_DATABASE_EMULATOR_HOST = databaseAddress().clientHost;
+      delete env.DATABASE_EMULATOR_BINARY_PATH;
+      notes.push("Realtime Database: local stand-in (firebase-server + targaryen), not the official emulator — see docs/ARCHITECTURE.md.");
+    }
   }
   if (!quiet) for (const note of notes) console.log(`! ${note}`);
-  return { env, only, notes, hasDatabase: only.includes("database") };
+  return { env, only, notes, database, hasDatabase: database !== null };
+}
+
+/** The arguments that start the stand-in and, with a command after them, run that command while it is up. */
+export function standInArgs(command = []) {
+  const { host, port } = databaseAddress();
+  return [DATABASE_STANDIN, "--host", host, "--port", String(port), "--rules", DATABASE_RULES, ...(command.length ? ["--", ...command] : [])];
 }

@@ -1,9 +1,10 @@
 // `node scripts/emulators.mjs exec [--no-build] [--only a,b] -- <command…>`: runs a command with the emulator
-// suite up (firebase emulators:exec), after building functions. Used by `npm test` and handy by hand.
+// suite up (firebase emulators:exec), after building functions. Used by `npm test` and handy by hand. Where the
+// Realtime Database stand-in replaces the official emulator, it starts first and stops after (see emulator-env.mjs).
 import { spawnSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ID, ROOT, prepareEmulators } from "./emulator-env.mjs";
+import { PROJECT_ID, ROOT, prepareEmulators, standInArgs } from "./emulator-env.mjs";
 
 export function buildFunctions() {
   const result = spawnSync("npm", ["run", "build", "-w", "functions", "--silent"], { cwd: ROOT, stdio: "inherit" });
@@ -27,11 +28,11 @@ export function emulatorsExec(command, { only, build = true, testEnv = false } =
   if (testEnv) writeFunctionsEnv(TEST_FUNCTIONS_ENV);
   const prepared = prepareEmulators({ wantDatabase: !only || only.includes("database") });
   const emulators = only ? only.filter((name) => prepared.only.includes(name)) : prepared.only;
-  const result = spawnSync(
-    join(ROOT, "node_modules", ".bin", "firebase"),
-    ["emulators:exec", "--project", PROJECT_ID, "--only", emulators.join(","), command],
-    { cwd: ROOT, env: { ...prepared.env, MENTORMATCH_EMULATORS: emulators.join(",") }, stdio: "inherit" },
-  );
+  const firebase = [join(ROOT, "node_modules", ".bin", "firebase"), "emulators:exec", "--project", PROJECT_ID, "--only", emulators.join(","), command];
+  // The stand-in runs firebase-tools as its child, so it is listening before the functions emulator starts.
+  const [program, ...args] = prepared.database === "standin" ? [process.execPath, ...standInArgs(firebase)] : firebase;
+  const running = [...emulators, ...(prepared.database === "standin" ? ["database-standin"] : [])];
+  const result = spawnSync(program, args, { cwd: ROOT, env: { ...prepared.env, MENTORMATCH_EMULATORS: running.join(",") }, stdio: "inherit" });
   return result.status ?? 1;
 }
 
@@ -41,7 +42,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const flags = dashes === -1 ? args : args.slice(0, dashes);
   const command = dashes === -1 ? "" : args.slice(dashes + 1).join(" ");
   if (flags[0] !== "exec" || !command) {
-    console.error("usage: node scripts/emulators.mjs exec [--no-build] [--test-env] [--only auth,firestore,functions] -- <command>");
+    console.error("usage: node scripts/emulators.mjs exec [--no-build] [--test-env] [--only auth,firestore,functions,database] -- <command>");
     process.exit(2);
   }
   const onlyIndex = flags.indexOf("--only");

@@ -1,11 +1,12 @@
 // `npm start`: the whole product on this machine. Builds functions, starts the emulators (auth, firestore,
-// functions; database where its emulator can be had), seeds demo data, starts the local mail capture and the
-// Vite dev server, then prints where to go. Ctrl-C stops everything; running it again starts fresh.
+// functions; the Realtime Database emulator where its jar is here, else the local stand-in first), seeds demo
+// data, starts the local mail capture and the Vite dev server, then prints where to go. Ctrl-C stops everything;
+// running it again starts fresh.
 import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
 import { join } from "node:path";
-import { PORTS, PROJECT_ID, ROOT, prepareEmulators } from "./emulator-env.mjs";
-import { buildFunctions } from "./emulators.mjs";
+import { PORTS, PROJECT_ID, ROOT, databaseAddress, prepareEmulators, standInArgs } from "./emulator-env.mjs";
+import { buildFunctions, writeFunctionsEnv } from "./emulators.mjs";
 
 const WEB_PORT = 5173;
 const MAIL_PORT = 9925;
@@ -61,7 +62,9 @@ function run(command, args, options = {}) {
   return child;
 }
 
+let stopping = false;
 function stopAll(code = 0) {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGINT");
   setTimeout(() => process.exit(code), 1500).unref();
 }
@@ -76,10 +79,24 @@ async function main() {
 
   console.log("› building functions");
   buildFunctions();
+  // The functions emulator asks for every param that no dotenv file sets, and its terminal is not ours to answer
+  // with: the demo's value is written for this run (no domains: anyone with a verified address may join).
+  writeFunctionsEnv({ ALLOWED_EMAIL_DOMAINS: "" });
   const prepared = prepareEmulators();
 
   const { startMailCapture } = await import("./mail-capture.mjs");
   const mail = await startMailCapture({ port: MAIL_PORT });
+
+  if (prepared.database === "standin") {
+    console.log("› starting the Realtime Database stand-in");
+    const standIn = run(process.execPath, standInArgs());
+    standIn.once("exit", (code) => {
+      if (stopping) return;
+      console.error(`Realtime Database stand-in exited (${code}); stopping.`);
+      stopAll(code ?? 1);
+    });
+    await waitForPort(databaseAddress().port, "Realtime Database stand-in", 30_000);
+  }
 
   console.log(`› starting emulators: ${prepared.only.join(", ")}`);
   const emulators = run(

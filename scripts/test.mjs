@@ -1,7 +1,9 @@
 // `npm test`: everything CI checks, in the order that fails fastest.
 //   1. typecheck and lint every workspace
 //   2. pure unit tests (shared, functions planners, web helpers) and RTDB rules (targaryen, in-process)
-//   3. with the auth, firestore and functions emulators up: Firestore rules, functions, then the browser test
+//   3. with the auth, firestore and functions emulators and a Realtime Database up (the official emulator, or the
+//      local stand-in where its jar cannot be had): Firestore rules, live chat through the RTDB SDK, functions,
+//      then the browser test
 // Prints the time of each stage and, last, one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -49,20 +51,22 @@ stage("build functions", () => {
     return false;
   }
 });
-stage("emulator tests: Firestore rules, functions, browser", () => {
+stage("emulator tests: Firestore rules, live chat, functions, browser", () => {
   const inside = [
-    vitest(["firestore-rules"], "rules.json"),
+    // The rules harness would warn that the hub lists no database emulator when the stand-in's host is set.
+    `env -u FIREBASE_DATABASE_EMULATOR_HOST ${vitest(["firestore-rules"], "rules.json")}`,
+    vitest(["rtdb-live"], "rtdb-live.json"),
     vitest(["functions"], "functions.json"),
     `PLAYWRIGHT_JSON_OUTPUT_NAME=${join(REPORTS, "e2e.json")} npx playwright test --reporter=list,json`,
   ].join(" && ");
-  return emulatorsExec(inside, { only: ["auth", "firestore", "functions"], build: false, testEnv: true }) === 0;
+  return emulatorsExec(inside, { only: ["auth", "firestore", "functions", "database"], build: false, testEnv: true }) === 0;
 });
 
 // Totals from the machine-readable reports, so the closing line counts every test that ran.
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ["unit.json", "rules.json", "functions.json"]) {
+for (const file of ["unit.json", "rules.json", "rtdb-live.json", "functions.json"]) {
   const path = join(REPORTS, file);
   if (!existsSync(path)) continue;
   const report = JSON.parse(readFileSync(path, "utf8"));

@@ -3,6 +3,7 @@
 interface ImportMetaEnv {
   readonly VITE_USE_EMULATORS?: string;
   readonly VITE_FIREBASE_PROJECT_ID: string;
+  readonly VITE_FIREBASE_DATABASE_URL?: string;
   readonly VITE_FIREBASE_API_KEY: string;
   readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
   readonly VITE_FIREBASE_STORAGE_BUCKET?: string;
@@ -11,6 +12,7 @@ interface ImportMetaEnv {
   readonly VITE_EMULATOR_AUTH_PORT?: string;
   readonly VITE_EMULATOR_FIRESTORE_PORT?: string;
   readonly VITE_EMULATOR_FUNCTIONS_PORT?: string;
+  readonly VITE_EMULATOR_DATABASE_PORT?: string;
 }
 
 interface ImportMeta {
