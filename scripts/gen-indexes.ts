@@ -1,11 +1,13 @@
 // Writes firestore.indexes.json from the planners that need composite indexes; a unit test keeps them in step.
 import { writeFileSync } from "node:fs";
-import { directoryIndexes, peopleIndexes } from "@mentormatch/shared";
+import { directoryIndexes, matchIndexes, peopleIndexes } from "@mentormatch/shared";
 
 const composite = [
   ...directoryIndexes(),
   // The admin People list; role + displayName and role + token + displayName are shared with the directory.
   ...peopleIndexes(),
+  // Participants' match lists (Requests page, pending counter) and the expiry sweep.
+  ...matchIndexes(),
   {
     collectionGroup: "notifications",
     queryScope: "COLLECTION",

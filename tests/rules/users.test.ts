@@ -266,6 +266,9 @@ describe("users/{uid}: server fields cannot be written by the owner", () => {
     ratingCount: 100,
     sessionCount: 50,
     searchTokens: ["n:alice", "x:everything"],
+    responseHoursRecent: [0.1, 0.1, 0.1],
+    medianResponseHours: 0.1,
+    lastActiveAt: serverTimestamp(),
     createdAt: serverTimestamp(),
   };
   for (const [field, value] of Object.entries(attempts)) {

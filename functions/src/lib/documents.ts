@@ -1,12 +1,14 @@
 import {
   inviteDocSchema,
   mailDocSchema,
+  matchDocSchema,
   parseDoc,
   profileDocSchema,
   registrationDocSchema,
   settingsDocSchema,
   type InviteDoc,
   type MailDoc,
+  type MatchDoc,
   type ProfileDoc,
   type RegistrationDoc,
   type SettingsDoc,
@@ -29,6 +31,7 @@ export const readSettings: (snap: DocumentSnapshot | undefined) => SettingsDoc |
 export const readRegistration: (snap: DocumentSnapshot | undefined) => RegistrationDoc | null = reader(registrationDocSchema);
 export const readInvite: (snap: DocumentSnapshot | undefined) => InviteDoc | null = reader(inviteDocSchema);
 export const readMail: (snap: DocumentSnapshot | undefined) => MailDoc | null = reader(mailDocSchema);
+export const readMatch: (snap: DocumentSnapshot | undefined) => MatchDoc | null = reader(matchDocSchema);
 
 /** Only what notify() needs of a profile: a name to greet. Older or partial profiles still get their email. */
 export const readDisplayName = reader(profileDocSchema.pick({ displayName: true }).partial());

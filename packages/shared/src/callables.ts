@@ -8,6 +8,7 @@ import {
   roleChoiceSchema,
   signUpPolicySchema,
 } from "./schemas/account.js";
+import { acceptMatchInputSchema, endMatchInputSchema, requestMatchInputSchema } from "./schemas/match.js";
 
 /**
  * Who may call: anyone (`public`), any signed-in account even before it has a role (`account`), or people whose
@@ -38,7 +39,14 @@ export const callables = {
   setUserRole: {
     access: ["admin"],
     input: setUserRoleInputSchema,
-    output: z.object({ uid: z.string(), role: z.enum(ROLES), changed: z.boolean() }),
+    output: z.object({
+      uid: z.string(),
+      role: z.enum(ROLES),
+      changed: z.boolean(),
+      /** With endActiveMatches: how many accepted matches ended and pending requests were closed. */
+      endedMatches: z.number().optional(),
+      closedRequests: z.number().optional(),
+    }),
   },
   inviteUser: {
     access: ["admin"],
@@ -49,6 +57,29 @@ export const callables = {
     access: ["admin"],
     input: inviteInputSchema,
     output: z.object({ email: z.string(), revoked: z.boolean() }),
+  },
+  // Match requests (docs/ARCHITECTURE.md, matches/). Declining and cancelling are client writes under the rules.
+  requestMatch: {
+    access: ["mentee"],
+    input: requestMatchInputSchema,
+    output: z.object({ matchId: z.string(), status: z.literal("pending"), round: z.number(), expiresAt: z.string() }),
+  },
+  acceptMatch: {
+    access: ["mentor"],
+    input: acceptMatchInputSchema,
+    output: z.object({
+      matchId: z.string(),
+      status: z.literal("accepted"),
+      /** False when it was already accepted (a retry). */
+      changed: z.boolean(),
+      activeMenteeCount: z.number(),
+      capacity: z.number(),
+    }),
+  },
+  endMatch: {
+    access: ["mentor", "mentee", "admin"],
+    input: endMatchInputSchema,
+    output: z.object({ matchId: z.string(), status: z.literal("ended"), changed: z.boolean() }),
   },
 } as const satisfies Record<string, { access: CallableAccess; input: z.ZodType; output: z.ZodType }>;
 

@@ -48,8 +48,14 @@ export const NOTIFICATION_KINDS = {
   announcement: "account",
   role_changed: "account",
   match_requested: "matchRequests",
+  /** A mentee withdrew a request the mentor had not answered. */
+  match_cancelled: "matchRequests",
   match_accepted: "matchUpdates",
   match_declined: "matchUpdates",
+  /** A request nobody answered in MATCHING.requestDays; both people are told. */
+  match_expired: "matchUpdates",
+  /** Either person (or an admin changing a mentor's role) ended an accepted match. */
+  match_ended: "matchUpdates",
   session_proposed: "sessions",
   session_accepted: "sessions",
   session_declined: "sessions",
@@ -83,6 +89,20 @@ export const LIMITS = {
   directoryQuery: 60,
   emailDomains: 20,
   auditPageSize: 20,
+  /** The mentee's note on a request, the mentor's answer, and the note when ending a match. */
+  matchMessage: 500,
+} as const;
+
+/** How mentoring requests (`matches/`) behave; the callables, rules and planners read these. */
+export const MATCHING = {
+  /** Requests a mentee may have waiting for an answer at once. */
+  maxPendingRequests: 3,
+  /** A request nobody answers expires after this many days. */
+  requestDays: 14,
+  /** Answer times (hours) kept on a mentor's profile for "usually responds within …". */
+  responseSamples: 20,
+  /** Answers needed before a mentor's median response time is shown. */
+  minAnswersForMedian: 3,
 } as const;
 
 /** A new verification email at most this often per person, so "Resend" cannot flood an inbox. */

@@ -24,7 +24,10 @@ export const paths = {
 } as const;
 
 export const rtdbPaths = {
+  chat: (chatId: string) => `chats/${chatId}`,
   chatMembers: (chatId: string) => `chats/${chatId}/members`,
+  /** `closed: true` once the match ended: the chat stays readable, nobody writes to it. */
+  chatMeta: (chatId: string) => `chats/${chatId}/meta`,
   chatMessages: (chatId: string) => `chats/${chatId}/messages`,
   chatTyping: (chatId: string, uid: string) => `chats/${chatId}/typing/${uid}`,
   chatLastRead: (chatId: string, uid: string) => `chats/${chatId}/lastRead/${uid}`,
@@ -33,6 +36,16 @@ export const rtdbPaths = {
 } as const;
 
 export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${menteeId}`;
+
+/** In-app pages that notifications and emails link to, so functions and the web's routes agree. */
+export const appLinks = {
+  requests: () => "/requests",
+  directory: () => "/mentors",
+  mentor: (uid: string) => `/mentors/${uid}`,
+  /** A match's chat (chatId = matchId). */
+  chat: (matchId: string) => `/messages/${matchId}`,
+  people: () => "/admin/people",
+} as const;
 
 /** Document ids derived from a dedupe key, so a retried trigger addresses the same notification and mail. */
 export function dedupeDocId(key: string): string {

@@ -43,6 +43,11 @@ export type RegisterAccountInput = z.input<typeof registerAccountInputSchema>;
 export const setUserRoleInputSchema = z.strictObject({
   uid: uidSchema,
   role: z.enum(ROLES, { message: "Role must be mentor, mentee or admin." }),
+  /**
+   * Taking the mentor role from someone who mentors people now ends those matches (the mentees are told); without
+   * this the call is refused with how many mentees they have, so the admin can confirm.
+   */
+  endActiveMatches: z.boolean({ message: "endActiveMatches must be true or false." }).optional(),
 });
 export type SetUserRoleInput = z.input<typeof setUserRoleInputSchema>;
 

@@ -29,14 +29,17 @@ export const timezoneSchema = text("Time zone")
  */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-export function idSchema(label: string) {
+export function idSchema(label: string, maxLength = 128) {
   return text(label)
     .min(1, `${label} is required.`)
-    .max(128, `${label} is too long.`)
-    .regex(ID_PATTERN, `${label} is not valid.`);
+    .max(maxLength, `${label} is too long.`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label} is not valid.`);
 }
 
 export const uidSchema = idSchema("A user id");
+
+/** `matches/` ids are `{mentorId}_{menteeId}`: two user ids and a separator. */
+export const matchIdSchema = idSchema("A match id", 2 * 128 + 1);
 
 /** Firestore Timestamps from either SDK (web or admin): both have these members. */
 export interface TimestampLike {

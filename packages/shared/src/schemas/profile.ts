@@ -72,6 +72,9 @@ export const PROFILE_SERVER_FIELDS = [
   "ratingCount",
   "sessionCount",
   "searchTokens",
+  "responseHoursRecent",
+  "medianResponseHours",
+  "lastActiveAt",
   "createdAt",
 ] as const;
 
@@ -95,6 +98,14 @@ export const profileDocSchema = profileFieldsSchema.extend({
   ratingCount: z.number().int().min(0),
   sessionCount: z.number().int().min(0),
   searchTokens: z.array(z.string()),
+  /**
+   * Mentors' responsiveness (functions write them when a mentor answers a request): the last MATCHING.responseSamples
+   * answer times in hours, oldest first; their median once there are MATCHING.minAnswersForMedian; when the mentor
+   * last answered or ended a match. Absent on profiles that have never answered: they read as no data.
+   */
+  responseHoursRecent: z.array(z.number().min(0)).default([]),
+  medianResponseHours: z.number().min(0).nullable().default(null),
+  lastActiveAt: timestampSchema.nullable().default(null),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
