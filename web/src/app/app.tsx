@@ -19,6 +19,7 @@ const NotificationsPage = lazy(() => import("../features/notifications/notificat
 const SettingsPage = lazy(() => import("../features/settings/settings-page").then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
 const PeoplePage = lazy(() => import("../features/admin/people-page").then((m) => ({ default: m.PeoplePage })));
+const RequestsPage = lazy(() => import("../features/requests/requests-page").then((m) => ({ default: m.RequestsPage })));
 const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
@@ -42,7 +43,7 @@ export function App() {
             <Route path="mentors/:uid" element={<MentorProfilePage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="settings" element={<SettingsPage />} />
-            <Route path="requests" element={<UpcomingPage feature="requests" />} />
+            <Route path="requests" element={<RequestsPage />} />
             <Route path="messages" element={<UpcomingPage feature="messages" />} />
             <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
             <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { watchPendingIncomingCount } from "../data/matches";
 import { watchUnreadCount } from "../data/notifications";
 import { watchProfile, type Profile } from "../data/profiles";
-import { useSignedInUser } from "./auth-context";
+import { useAuth, useSignedInUser } from "./auth-context";
 
 interface SessionData {
   profile: Profile | null;
@@ -10,6 +11,8 @@ interface SessionData {
   unreadCount: number;
   /** False until the first unread snapshot, so a count of 0 is not mistaken for "nothing new". */
   unreadLoaded: boolean;
+  /** Mentors: requests waiting for their answer (live, up to PENDING_COUNT_LIMIT); 0 for everyone else. */
+  pendingRequestCount: number;
 }
 
 const SessionDataContext = createContext<SessionData | null>(null);
@@ -20,6 +23,10 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
   const uid = user.uid;
   const [profileState, setProfileState] = useState<{ uid: string; profile: Profile | null; error: string | null } | null>(null);
   const [unread, setUnread] = useState<{ uid: string; count: number } | null>(null);
+  const [pending, setPending] = useState<{ uid: string; count: number } | null>(null);
+  // The stored role once the profile is here (the claim may lag a role change); the claim until then.
+  const claimRole = useAuth().role;
+  const isMentor = (profileState?.uid === uid && profileState.profile ? profileState.profile.role : claimRole) === "mentor";
 
   useEffect(
     () =>
@@ -41,6 +48,16 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
     [uid],
   );
 
+  useEffect(() => {
+    if (!isMentor) return;
+    return watchPendingIncomingCount(
+      uid,
+      (count) => setPending({ uid, count }),
+      // A hint like the unread badge: a failed listener shows no counter.
+      (error) => console.warn("pending requests listener failed", error),
+    );
+  }, [uid, isMentor]);
+
   const current = profileState?.uid === uid ? profileState : null;
   const value: SessionData = {
     profile: current?.profile ?? null,
@@ -48,6 +65,7 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
     profileError: current?.error ?? null,
     unreadCount: unread?.uid === uid ? unread.count : 0,
     unreadLoaded: unread?.uid === uid,
+    pendingRequestCount: isMentor && pending?.uid === uid ? pending.count : 0,
   };
   return <SessionDataContext.Provider value={value}>{children}</SessionDataContext.Provider>;
 }

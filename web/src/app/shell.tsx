@@ -6,6 +6,7 @@ import { Avatar } from "../components/avatar";
 import { Icon, type IconName } from "../components/icons";
 import { PageLoader } from "../components/page-loader";
 import { describeUnread, formatBadgeCount } from "../features/notifications/notification-format";
+import { describePendingRequests } from "../features/requests/match-format";
 import { auth } from "../lib/firebase";
 import { errorMessage } from "../lib/error-message";
 import { useAuth } from "./auth-context";
@@ -44,7 +45,7 @@ export function Shell() {
 
 function ShellLayout() {
   const { user, role, refreshRole } = useAuth();
-  const { profile, unreadCount, unreadLoaded } = useSessionData();
+  const { profile, unreadCount, unreadLoaded, pendingRequestCount } = useSessionData();
   useRoleSync(user?.uid ?? null, profile?.role, role, refreshRole);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
@@ -92,6 +93,7 @@ function ShellLayout() {
 
   const name = profile?.displayName || user?.displayName || user?.email || "";
   const badge = formatBadgeCount(unreadCount);
+  const requestsBadge = formatBadgeCount(pendingRequestCount);
 
   async function handleSignOut() {
     try {
@@ -132,6 +134,14 @@ function ShellLayout() {
                       <span className="sr-only">, {describeUnread(unreadCount)}</span>
                     </>
                   ) : null}
+                  {item.to === "/requests" && requestsBadge ? (
+                    <>
+                      <span className="badge" aria-hidden="true" data-testid="requests-badge">
+                        {requestsBadge}
+                      </span>
+                      <span className="sr-only">, {describePendingRequests(pendingRequestCount)}</span>
+                    </>
+                  ) : null}
                 </NavLink>
               </li>
             ))}
@@ -152,7 +162,7 @@ function ShellLayout() {
             onClick={() => setMenuOpen(true)}
           >
             <Icon name="menu" />
-            {badge ? <span className="dot" aria-hidden="true" /> : null}
+            {badge || requestsBadge ? <span className="dot" aria-hidden="true" /> : null}
           </button>
           <span className="topbar-brand brand" aria-hidden="true">
             <span className="brand-mark">M</span>

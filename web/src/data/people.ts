@@ -17,8 +17,9 @@ export function fetchPeoplePage(search: PeopleSearch, cursor: DocumentSnapshot |
 
 /**
  * Admins only; the function changes the stored role, the claim and the audit log together. Resolves to the role now
- * held and whether it changed (false when the person already had it).
+ * held and whether it changed (false when the person already had it). Taking the mentor role from someone with mentees
+ * is refused unless `endActiveMatches` confirms ending those mentorings.
  */
-export function changeUserRole(uid: string, role: Role): Promise<CallableOutput<"setUserRole">> {
-  return call("setUserRole", { uid, role });
+export function changeUserRole(uid: string, role: Role, endActiveMatches = false): Promise<CallableOutput<"setUserRole">> {
+  return call("setUserRole", endActiveMatches ? { uid, role, endActiveMatches } : { uid, role });
 }

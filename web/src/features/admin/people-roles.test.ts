@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRoleChange, confirmQuestion, inviteSentMessage, peopleSummary, roleChangeEffects, roleFilterFromParam, successMessage } from "./people-roles";
+import { activeMenteesRefusal, checkRoleChange, confirmQuestion, endMatchesLabel, endedMatchesNote, inviteSentMessage, peopleSummary, roleChangeEffects, roleFilterFromParam, successMessage } from "./people-roles";
 
 describe("checkRoleChange", () => {
   const base = { myUid: "me", targetUid: "ada", name: "Ada Lovelace" } as const;
@@ -81,5 +81,34 @@ describe("inviteSentMessage", () => {
   it("says whether an email went out", () => {
     expect(inviteSentMessage("eve@gmail.com", true)).toBe("Invitation sent to eve@gmail.com.");
     expect(inviteSentMessage("eve@gmail.com", false)).toBe("eve@gmail.com already has an open invitation.");
+  });
+});
+
+describe("activeMenteesRefusal", () => {
+  const refusal = { code: "failed-precondition", message: "This mentor has 2 active mentees. Changing their role ends those mentorings: confirm to go ahead." };
+  it("recognises the refusal and reads the count", () =>
+    expect(activeMenteesRefusal(refusal, "mentor", "mentee")).toEqual({ message: refusal.message, count: 2 }));
+  it("reads one mentee", () =>
+    expect(activeMenteesRefusal({ ...refusal, message: "This mentor has 1 active mentee. Changing…" }, "mentor", "admin")?.count).toBe(1));
+  it("ignores other refusals and other changes", () => {
+    expect(activeMenteesRefusal({ code: "permission-denied", message: refusal.message }, "mentor", "mentee")).toBeNull();
+    expect(activeMenteesRefusal({ code: "failed-precondition", message: "You cannot remove your own admin role." }, "mentor", "mentee")).toBeNull();
+    expect(activeMenteesRefusal(refusal, "mentee", "admin")).toBeNull();
+    expect(activeMenteesRefusal(null, "mentor", "mentee")).toBeNull();
+  });
+  it("keeps the sentence when the count cannot be read", () =>
+    expect(activeMenteesRefusal({ ...refusal, message: "This mentor has active mentees." }, "mentor", "mentee")?.count).toBeNull());
+});
+
+describe("endMatchesLabel and endedMatchesNote", () => {
+  it("labels the second confirm", () => {
+    expect(endMatchesLabel(2)).toBe("End their 2 matches and change role");
+    expect(endMatchesLabel(1)).toBe("End their 1 match and change role");
+    expect(endMatchesLabel(null)).toBe("End their matches and change role");
+  });
+  it("adds what ended to the toast", () => {
+    expect(endedMatchesNote()).toBe("");
+    expect(endedMatchesNote(2, 1)).toBe(" 2 mentorings ended, 1 waiting request closed; the mentees were told.");
+    expect(endedMatchesNote(1, 0)).toBe(" 1 mentoring ended; the mentees were told.");
   });
 });

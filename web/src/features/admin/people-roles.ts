@@ -55,3 +55,32 @@ export function peopleSummary(count: number, hasMore: boolean): string {
 function displayNameOf(name: string): string {
   return name.trim() || "this person";
 }
+
+/**
+ * Whether setUserRole refused because the mentor still has mentees (it then wants `endActiveMatches: true`), and how
+ * many, read from its sentence ("This mentor has 2 active mentees. …"); null for any other refusal.
+ */
+export function activeMenteesRefusal(
+  error: { code: string; message: string } | null,
+  current: Role | null,
+  next: Role,
+): { message: string; count: number | null } | null {
+  if (!error || error.code !== "failed-precondition" || current !== "mentor" || next === "mentor") return null;
+  if (!/active mentee/i.test(error.message)) return null;
+  const count = /(\d+)\s+active mentee/i.exec(error.message);
+  return { message: error.message, count: count ? Number(count[1]) : null };
+}
+
+/** The second confirm's button: "End their 2 matches and change role". */
+export function endMatchesLabel(count: number | null): string {
+  if (count === null) return "End their matches and change role";
+  return `End their ${count} ${count === 1 ? "match" : "matches"} and change role`;
+}
+
+/** The toast after a role change that ended matches or closed requests too. */
+export function endedMatchesNote(endedMatches = 0, closedRequests = 0): string {
+  const parts: string[] = [];
+  if (endedMatches) parts.push(`${endedMatches} ${endedMatches === 1 ? "mentoring" : "mentorings"} ended`);
+  if (closedRequests) parts.push(`${closedRequests} waiting ${closedRequests === 1 ? "request" : "requests"} closed`);
+  return parts.length ? ` ${parts.join(", ")}; the mentees were told.` : "";
+}

@@ -2,49 +2,60 @@ import { ROLES, type Role } from "@mentormatch/shared";
 import { useEffect, useId, useRef, useState } from "react";
 import toast from "react-hot-toast";
 import { Avatar } from "../../components/avatar";
+import { useConfirmStep } from "../../components/use-confirm-step";
 import { changeUserRole } from "../../data/people";
 import type { Profile } from "../../data/profiles";
-import { errorMessage } from "../../lib/error-message";
-import { ROLE_LABELS, checkRoleChange, confirmQuestion, roleChangeEffects, successMessage } from "./people-roles";
-
-type Phase = "idle" | "confirm" | "saving";
+import { callableErrorFrom, errorMessage } from "../../lib/error-message";
+import {
+  ROLE_LABELS,
+  activeMenteesRefusal,
+  checkRoleChange,
+  confirmQuestion,
+  endMatchesLabel,
+  endedMatchesNote,
+  roleChangeEffects,
+  successMessage,
+} from "./people-roles";
 
 /** One person in the admin list: who they are, their role, and a two-step role change. */
 export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; myUid: string; onRoleChanged: (uid: string, role: Role) => void }) {
   const isMe = person.uid === myUid;
   const name = person.displayName || "Unnamed user";
   const [next, setNext] = useState<Role>(person.role);
-  const [phase, setPhase] = useState<Phase>("idle");
-  const check = checkRoleChange({ myUid, targetUid: person.uid, name, current: person.role, next });
-  const ids = { select: useId(), reason: useId(), question: useId() };
-  const changeButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
   // Focus follows the step, so keyboard and screen-reader users land on the question's answer and come back after.
-  const returnFocus = useRef(false);
+  const step = useConfirmStep();
+  const { phase } = step;
+  const check = checkRoleChange({ myUid, targetUid: person.uid, name, current: person.role, next });
+  const ids = { select: useId(), reason: useId(), question: useId(), endQuestion: useId() };
+  // The server refused because this mentor has mentees: a second question offers to end those mentorings too.
+  const [endMatches, setEndMatches] = useState<{ message: string; count: number | null } | null>(null);
+  const endButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (phase === "confirm") confirmButton.current?.focus();
-    else if (phase === "idle" && returnFocus.current) {
-      returnFocus.current = false;
-      changeButton.current?.focus();
-    }
-  }, [phase]);
+    if (endMatches) endButton.current?.focus();
+  }, [endMatches]);
 
-  function cancel() {
-    returnFocus.current = true;
-    setPhase("idle");
-  }
-
-  async function confirm() {
-    setPhase("saving");
+  async function confirm(endActiveMatches = false) {
+    step.save();
     try {
-      const { role, changed } = await changeUserRole(person.uid, next);
-      toast.success(successMessage(name, role, changed));
-      onRoleChanged(person.uid, role);
+      const result = await changeUserRole(person.uid, next, endActiveMatches);
+      toast.success(successMessage(name, result.role, result.changed) + endedMatchesNote(result.endedMatches, result.closedRequests));
+      onRoleChanged(person.uid, result.role);
     } catch (error) {
+      const refusal = endActiveMatches ? null : activeMenteesRefusal(callableErrorFrom(error), person.role, next);
+      if (refusal) {
+        setEndMatches(refusal);
+        step.ask();
+        return;
+      }
       toast.error(errorMessage(error));
     }
-    returnFocus.current = true;
-    setPhase("idle");
+    setEndMatches(null);
+    step.close();
+  }
+
+  function cancelEnd() {
+    setEndMatches(null);
+    step.close();
   }
 
   return (
@@ -83,12 +94,12 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
             ))}
           </select>
           <button
-            ref={changeButton}
+            ref={step.actionButton}
             type="button"
             className="btn"
             disabled={!check.allowed}
             aria-describedby={!check.allowed ? ids.reason : undefined}
-            onClick={() => setPhase("confirm")}
+            onClick={step.ask}
           >
             Change role
           </button>
@@ -99,14 +110,35 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
             </p>
           ) : null}
         </div>
+      ) : endMatches ? (
+        <div
+          className="person-confirm person-confirm-warning"
+          role="group"
+          aria-labelledby={ids.endQuestion}
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && phase !== "saving") cancelEnd();
+          }}
+          data-testid="end-matches-confirm"
+        >
+          <p id={ids.endQuestion} className="person-question" role="alert">
+            {endMatches.message}
+          </p>
+          <p className="person-note">Their mentees are told, and requests waiting for {name} are closed.</p>
+          <div className="person-confirm-actions">
+            <button ref={endButton} type="button" className="btn btn-primary" disabled={phase === "saving"} onClick={() => confirm(true)}>
+              {phase === "saving" ? "Changing…" : endMatchesLabel(endMatches.count)}
+            </button>
+            <button type="button" className="btn" disabled={phase === "saving"} onClick={cancelEnd}>
+              Cancel
+            </button>
+          </div>
+        </div>
       ) : (
         <div
           className="person-confirm"
           role="group"
           aria-labelledby={ids.question}
-          onKeyDown={(event) => {
-            if (event.key === "Escape" && phase === "confirm") cancel();
-          }}
+          onKeyDown={step.onKeyDown}
         >
           <div>
             <p id={ids.question} className="person-question">
@@ -119,10 +151,10 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
             ))}
           </div>
           <div className="person-confirm-actions">
-            <button ref={confirmButton} type="button" className="btn btn-primary" disabled={phase === "saving"} onClick={confirm}>
+            <button ref={step.confirmButton} type="button" className="btn btn-primary" disabled={phase === "saving"} onClick={() => confirm()}>
               {phase === "saving" ? "Changing…" : `Yes, make ${ROLE_LABELS[next].toLowerCase()}`}
             </button>
-            <button type="button" className="btn" disabled={phase === "saving"} onClick={cancel}>
+            <button type="button" className="btn" disabled={phase === "saving"} onClick={step.close}>
               Cancel
             </button>
           </div>

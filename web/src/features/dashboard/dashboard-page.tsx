@@ -7,11 +7,13 @@ import { usePageTitle } from "../../components/use-page-title";
 import { mentorAvailability } from "../directory/mentor-availability";
 import { describeUnread, greetingFor } from "../notifications/notification-format";
 import { completenessPercent, profileChecklist } from "../profile/profile-completeness";
+import { describePendingRequests } from "../requests/match-format";
+import { SuggestedMentors } from "../suggestions/suggested-mentors";
 
 export function DashboardPage() {
   usePageTitle("Dashboard");
   const { role, user } = useAuth();
-  const { profile, profileLoading, unreadCount } = useSessionData();
+  const { profile, profileLoading, unreadCount, pendingRequestCount } = useSessionData();
   if (profileLoading) return <PageLoader label="Loading your dashboard" />;
 
   const firstName = (profile?.displayName || user?.displayName || "").split(/\s+/)[0] ?? "";
@@ -91,7 +93,22 @@ export function DashboardPage() {
             </Link>
           </div>
         ) : null}
+
+        {role === "mentor" ? (
+          <div className="card">
+            <h2>Requests</h2>
+            <p className="big-number" aria-hidden="true">
+              {pendingRequestCount >= 100 ? "99+" : pendingRequestCount}
+            </p>
+            <p>{describePendingRequests(pendingRequestCount)}</p>
+            <Link to="/requests" className="btn">
+              Open requests
+            </Link>
+          </div>
+        ) : null}
       </div>
+
+      {role === "mentee" && profile ? <SuggestedMentors /> : null}
 
       <h2 className="section-title">Quick links</h2>
       <ul className="quick-links">

@@ -12,6 +12,8 @@ import { fetchDirectoryPage } from "../../data/profiles";
 import { pluralize } from "../../components/rating";
 import { DEFAULT_FILTERS, filtersFromParams, hasActiveFilters, paramsFromFilters, type DirectoryFilters } from "./directory-url";
 import { MentorCard } from "./mentor-card";
+import { useAuth } from "../../app/auth-context";
+import { SuggestedMentors } from "../suggestions/suggested-mentors";
 
 
 export function DirectoryPage() {
@@ -59,6 +61,7 @@ export function DirectoryPage() {
     setParams(paramsFromFilters({ ...DEFAULT_FILTERS, sort: filters.sort }), { replace: true });
   }
 
+  const { role } = useAuth();
   const ids = { search: useId(), department: useId(), expertise: useId(), sort: useId() };
   const active = hasActiveFilters(filters);
   const from = `/mentors${filtersKey ? `?${filtersKey}` : ""}`;
@@ -71,6 +74,8 @@ export function DirectoryPage() {
           <p className="muted">Search by name, or narrow down by department and expertise.</p>
         </div>
       </div>
+
+      {role === "mentee" && !active ? <SuggestedMentors variant="strip" from={from} /> : null}
 
       <form className="filters card" role="search" aria-label="Mentor search" onSubmit={(event) => event.preventDefault()}>
         <NameSearchInput id={ids.search} value={text} onChange={setText} placeholder="e.g. Priya" />

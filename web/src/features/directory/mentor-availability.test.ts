@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentorAvailability } from "./mentor-availability";
+import { mentorActivity, mentorAvailability } from "./mentor-availability";
 
 describe("mentorAvailability", () => {
   it.each<[boolean, number, number, string, string, number]>([
@@ -12,4 +12,22 @@ describe("mentorAvailability", () => {
   ])("accepting=%s capacity=%s active=%s", (acceptingRequests, capacity, activeMenteeCount, label, tone, spots) =>
     expect(mentorAvailability({ acceptingRequests, capacity, activeMenteeCount })).toEqual({ label, tone, spots }),
   );
+});
+
+describe("mentorActivity", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+  const at = (iso: string) => ({ toMillis: () => Date.parse(iso) });
+
+  it("says nothing before there is data", () =>
+    expect(mentorActivity({ medianResponseHours: null, lastActiveAt: null }, now)).toEqual({ responds: null, lastActive: null, lastActiveAt: null }));
+
+  it("treats absent fields (an older profile) as no data", () =>
+    expect(mentorActivity({}, now)).toEqual({ responds: null, lastActive: null, lastActiveAt: null }));
+
+  it("describes the median and the last answer", () => {
+    const activity = mentorActivity({ medianResponseHours: 5, lastActiveAt: at("2026-03-07T09:00:00Z") }, now);
+    expect(activity.responds).toBe("usually responds within a day");
+    expect(activity.lastActive).toBe("active 3 days ago");
+    expect(activity.lastActiveAt?.toISOString()).toBe("2026-03-07T09:00:00.000Z");
+  });
 });

@@ -1,3 +1,5 @@
+import { describeLastActive, describeResponsiveness } from "@mentormatch/shared";
+
 export interface Availability {
   label: string;
   tone: "open" | "full" | "closed";
@@ -10,4 +12,25 @@ export function mentorAvailability(mentor: { acceptingRequests: boolean; capacit
   if (!mentor.acceptingRequests) return { label: "Not taking requests", tone: "closed", spots };
   if (spots === 0) return { label: "Fully booked", tone: "full", spots };
   return { label: `${spots} ${spots === 1 ? "spot" : "spots"} open`, tone: "open", spots };
+}
+
+export interface MentorActivityText {
+  /** "usually responds within a day", or null until the mentor has answered enough requests. */
+  responds: string | null;
+  /** "active 3 days ago" (from their last answer), or null when unknown. */
+  lastActive: string | null;
+  lastActiveAt: Date | null;
+}
+
+/** How quickly a mentor answers and when they were last active, in words, from the fields functions keep. */
+export function mentorActivity(
+  mentor: { medianResponseHours?: number | null; lastActiveAt?: { toMillis(): number } | null },
+  now: Date,
+): MentorActivityText {
+  const lastMs = mentor.lastActiveAt ? mentor.lastActiveAt.toMillis() : null;
+  return {
+    responds: describeResponsiveness(mentor.medianResponseHours),
+    lastActive: describeLastActive(lastMs, now.getTime()),
+    lastActiveAt: lastMs === null ? null : new Date(lastMs),
+  };
 }

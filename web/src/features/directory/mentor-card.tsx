@@ -3,6 +3,7 @@ import { Avatar } from "../../components/avatar";
 import { pluralize } from "../../components/rating";
 import { RatingStars } from "../../components/rating-stars";
 import type { Profile } from "../../data/profiles";
+import { describeResponsiveness } from "@mentormatch/shared";
 import { mentorAvailability } from "./mentor-availability";
 
 const MAX_CHIPS = 4;
@@ -10,6 +11,7 @@ const MAX_CHIPS = 4;
 export function MentorCard({ mentor, from }: { mentor: Profile; from: string }) {
   const availability = mentorAvailability(mentor);
   const extra = mentor.expertise.length - MAX_CHIPS;
+  const responds = describeResponsiveness(mentor.medianResponseHours);
   return (
     <article className="card mentor-card" data-testid="mentor-card">
       <div className="mentor-card-head">
@@ -41,6 +43,7 @@ export function MentorCard({ mentor, from }: { mentor: Profile; from: string }) 
         <span className="muted">{pluralize(mentor.sessionCount, "session")}</span>
         <span className={`pill pill-${availability.tone}`}>{availability.label}</span>
       </div>
+      {responds ? <p className="mentor-activity muted small">{responds.charAt(0).toUpperCase() + responds.slice(1)}</p> : null}
     </article>
   );
 }

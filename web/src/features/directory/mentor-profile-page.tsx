@@ -8,7 +8,12 @@ import { EmptyState, ErrorState } from "../../components/states";
 import { usePageTitle } from "../../components/use-page-title";
 import { getProfile, type Profile } from "../../data/profiles";
 import { errorMessage } from "../../lib/error-message";
+import { useAuth } from "../../app/auth-context";
+import { useSessionData } from "../../app/session-data";
+import { useNow } from "../../components/use-now";
 import { mentorAvailability } from "./mentor-availability";
+import { MentorActivity } from "./mentor-activity";
+import { RequestPanel } from "./request-panel";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; mentor: Profile | null };
 
@@ -58,6 +63,9 @@ export function MentorProfilePage() {
 
 function MentorDetails({ mentor }: { mentor: Profile }) {
   const availability = mentorAvailability(mentor);
+  const { role } = useAuth();
+  const timeZone = useSessionData().profile?.timezone;
+  const now = useNow();
   return (
     <div className="mentor-profile">
       <header className="card mentor-hero">
@@ -66,9 +74,12 @@ function MentorDetails({ mentor }: { mentor: Profile }) {
           <h1 id="mentor-title">{mentor.displayName}</h1>
           <p className="mentor-meta">{[mentor.title, mentor.department].filter(Boolean).join(" · ") || "Mentor"}</p>
           <RatingStars average={mentor.ratingAvg} count={mentor.ratingCount} />
+          <MentorActivity mentor={mentor} now={now} timeZone={timeZone} />
         </div>
         <span className={`pill pill-${availability.tone}`}>{availability.label}</span>
       </header>
+
+      {role === "mentee" ? <RequestPanel mentor={mentor} /> : null}
 
       <dl className="stats">
         <div className="stat card">

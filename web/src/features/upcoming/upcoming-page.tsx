@@ -2,19 +2,9 @@ import { Link } from "react-router-dom";
 import { Icon, type IconName } from "../../components/icons";
 import { usePageTitle } from "../../components/use-page-title";
 
-type Feature = "requests" | "messages" | "sessions" | "mini";
+type Feature = "messages" | "sessions" | "mini";
 
 const FEATURES: Record<Feature, { title: string; icon: IconName; summary: string; points: string[] }> = {
-  requests: {
-    title: "Mentoring requests",
-    icon: "requests",
-    summary: "Ask a mentor to work with you, and answer requests if you mentor.",
-    points: [
-      "Mentees send a request with a short note from a mentor's profile.",
-      "Mentors accept or decline; acceptance respects the capacity they set.",
-      "Both sides are notified in the app and by email, as chosen in Settings.",
-    ],
-  },
   messages: {
     title: "Messages",
     icon: "messages",
