@@ -20,6 +20,7 @@ const SettingsPage = lazy(() => import("../features/settings/settings-page").the
 const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
 const PeoplePage = lazy(() => import("../features/admin/people-page").then((m) => ({ default: m.PeoplePage })));
 const RequestsPage = lazy(() => import("../features/requests/requests-page").then((m) => ({ default: m.RequestsPage })));
+const MessagesPage = lazy(() => import("../features/messages/messages-page").then((m) => ({ default: m.MessagesPage })));
 const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
@@ -44,7 +45,8 @@ export function App() {
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="requests" element={<RequestsPage />} />
-            <Route path="messages" element={<UpcomingPage feature="messages" />} />
+            <Route path="messages" element={<MessagesPage />} />
+            <Route path="messages/:chatId" element={<MessagesPage />} />
             <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
             <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
             <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />

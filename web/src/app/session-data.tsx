@@ -13,6 +13,8 @@ interface SessionData {
   unreadLoaded: boolean;
   /** Mentors: requests waiting for their answer (live, up to PENDING_COUNT_LIMIT); 0 for everyone else. */
   pendingRequestCount: number;
+  /** Unread chat messages: the sum of my userChats counters (live, over the bounded chat list). */
+  unreadMessageCount: number;
 }
 
 const SessionDataContext = createContext<SessionData | null>(null);
@@ -24,6 +26,7 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
   const [profileState, setProfileState] = useState<{ uid: string; profile: Profile | null; error: string | null } | null>(null);
   const [unread, setUnread] = useState<{ uid: string; count: number } | null>(null);
   const [pending, setPending] = useState<{ uid: string; count: number } | null>(null);
+  const [unreadMessages, setUnreadMessages] = useState<{ uid: string; count: number } | null>(null);
   // The stored role once the profile is here (the claim may lag a role change); the claim until then.
   const claimRole = useAuth().role;
   const isMentor = (profileState?.uid === uid && profileState.profile ? profileState.profile.role : claimRole) === "mentor";
@@ -58,6 +61,32 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
     );
   }, [uid, isMentor]);
 
+  // Chat: the Realtime Database SDK loads here, after the shell, so the first download stays without it. While the
+  // shell is open I am shown online (presence), and the Messages counter stays live.
+  useEffect(() => {
+    let stopped = false;
+    let stop: (() => void) | null = null;
+    import("../data/chats")
+      .then((chats) => {
+        if (stopped) return;
+        const stopTotal = chats.watchUnreadMessageTotal(
+          uid,
+          (count) => setUnreadMessages({ uid, count }),
+          (error) => console.warn("unread messages listener failed", error),
+        );
+        const stopPresence = chats.trackMyPresence(uid);
+        stop = () => {
+          stopTotal();
+          stopPresence();
+        };
+      })
+      .catch((error: unknown) => console.warn("chat module failed to load", error));
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [uid]);
+
   const current = profileState?.uid === uid ? profileState : null;
   const value: SessionData = {
     profile: current?.profile ?? null,
@@ -66,6 +95,7 @@ export function SessionDataProvider({ children }: { children: ReactNode }) {
     unreadCount: unread?.uid === uid ? unread.count : 0,
     unreadLoaded: unread?.uid === uid,
     pendingRequestCount: isMentor && pending?.uid === uid ? pending.count : 0,
+    unreadMessageCount: unreadMessages?.uid === uid ? unreadMessages.count : 0,
   };
   return <SessionDataContext.Provider value={value}>{children}</SessionDataContext.Provider>;
 }

@@ -6,6 +6,7 @@ import { Avatar } from "../components/avatar";
 import { Icon, type IconName } from "../components/icons";
 import { PageLoader } from "../components/page-loader";
 import { describeUnread, formatBadgeCount } from "../features/notifications/notification-format";
+import { describeUnreadMessages } from "../features/messages/chat-format";
 import { describePendingRequests } from "../features/requests/match-format";
 import { auth } from "../lib/firebase";
 import { errorMessage } from "../lib/error-message";
@@ -45,7 +46,7 @@ export function Shell() {
 
 function ShellLayout() {
   const { user, role, refreshRole } = useAuth();
-  const { profile, unreadCount, unreadLoaded, pendingRequestCount } = useSessionData();
+  const { profile, unreadCount, unreadLoaded, pendingRequestCount, unreadMessageCount } = useSessionData();
   useRoleSync(user?.uid ?? null, profile?.role, role, refreshRole);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
@@ -94,6 +95,7 @@ function ShellLayout() {
   const name = profile?.displayName || user?.displayName || user?.email || "";
   const badge = formatBadgeCount(unreadCount);
   const requestsBadge = formatBadgeCount(pendingRequestCount);
+  const messagesBadge = formatBadgeCount(unreadMessageCount);
 
   async function handleSignOut() {
     try {
@@ -134,6 +136,14 @@ function ShellLayout() {
                       <span className="sr-only">, {describeUnread(unreadCount)}</span>
                     </>
                   ) : null}
+                  {item.to === "/messages" && messagesBadge ? (
+                    <>
+                      <span className="badge" aria-hidden="true" data-testid="messages-badge">
+                        {messagesBadge}
+                      </span>
+                      <span className="sr-only">, {describeUnreadMessages(unreadMessageCount)}</span>
+                    </>
+                  ) : null}
                   {item.to === "/requests" && requestsBadge ? (
                     <>
                       <span className="badge" aria-hidden="true" data-testid="requests-badge">
@@ -162,7 +172,7 @@ function ShellLayout() {
             onClick={() => setMenuOpen(true)}
           >
             <Icon name="menu" />
-            {badge || requestsBadge ? <span className="dot" aria-hidden="true" /> : null}
+            {badge || requestsBadge || messagesBadge ? <span className="dot" aria-hidden="true" /> : null}
           </button>
           <span className="topbar-brand brand" aria-hidden="true">
             <span className="brand-mark">M</span>

@@ -1,4 +1,4 @@
-import { LIMITS, type MatchStatus } from "@mentormatch/shared";
+import { LIMITS, appLinks, type MatchStatus } from "@mentormatch/shared";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import toast from "react-hot-toast";
 import { Link } from "react-router-dom";
@@ -484,6 +484,9 @@ function ActiveMatch({ match, uid, now, timeZone, onDone }: { match: Match; uid:
       <MatchNote label={asMentor ? "Your message" : `${other}'s message`} text={match.responseMessage} />
       {phase === "idle" ? (
         <div className="match-actions">
+          <Link to={appLinks.chat(match.id)} className="btn btn-primary" aria-describedby={ids.name} data-testid="message-link">
+            Message
+          </Link>
           <button ref={step.actionButton} type="button" className="btn" onClick={step.ask} aria-describedby={ids.name}>
             End mentoring
           </button>

@@ -1,0 +1,34 @@
+import * as z from "zod";
+
+/** Limits the database rules enforce (database.rules.json): message text 1–2000, chat-list preview ≤ 140. */
+export const CHAT_LIMITS = { text: 2000, preview: 140 } as const;
+
+/** `chats/{chatId}/messages/{pushId}`. */
+export const chatMessageSchema = z.object({
+  from: z.string().min(1),
+  text: z.string().min(1).max(CHAT_LIMITS.text),
+  sentAt: z.number(),
+});
+export type ChatMessageValue = z.infer<typeof chatMessageSchema>;
+
+/** `userChats/{uid}/{chatId}`: the summary the last send wrote; `unread` may be absent on the sender's own entry. */
+export const userChatSchema = z.object({
+  peerId: z.string().min(1),
+  lastMessageId: z.string().optional(),
+  lastMessage: z.string().optional(),
+  lastMessageAt: z.number().optional(),
+  lastFrom: z.string().optional(),
+  unread: z.number().int().min(0).default(0),
+});
+export type UserChatValue = z.infer<typeof userChatSchema>;
+
+/** `presence/{uid}`. */
+export const presenceSchema = z.object({
+  state: z.enum(["online", "offline"]),
+  lastChanged: z.number(),
+});
+export type Presence = z.infer<typeof presenceSchema>;
+
+/** `chats/{chatId}/lastRead/{uid}` and `meta/closed`, `typing/{uid}`. */
+export const timestampValueSchema = z.number();
+export const flagSchema = z.boolean();

@@ -1,0 +1,344 @@
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import toast from "react-hot-toast";
+import { Link } from "react-router-dom";
+import { Avatar } from "../../components/avatar";
+import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
+import { useNow } from "../../components/use-now";
+import { CHAT_LIMITS } from "../../data/chat-schemas";
+import {
+  MESSAGE_PAGE_SIZE,
+  loadOlderMessages,
+  markChatRead,
+  newMessageId,
+  sendMessage,
+  setTyping,
+  watchChatClosed,
+  watchLastRead,
+  watchLatestMessages,
+  watchTyping,
+  type ChatMessage,
+  type ChatSummary,
+} from "../../data/chats";
+import type { Profile } from "../../data/profiles";
+import { errorMessage } from "../../lib/error-message";
+import { describeDay, describePresence, formatClock, groupByDay, receiptState, splitLinks } from "./chat-format";
+import { usePresence } from "./use-presence";
+
+/** How long after the last keystroke my typing flag stays on. */
+const TYPING_IDLE_MS = 3_000;
+const RECEIPT_LABELS = { sending: "Sending…", sent: "Sent", read: "Read" } as const;
+
+interface Props {
+  chatId: string;
+  uid: string;
+  peerId: string;
+  peerProfile: Profile | undefined;
+  fallbackName: string;
+  summary: ChatSummary | null;
+  timeZone?: string;
+}
+
+export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, summary, timeZone }: Props) {
+  const name = peerProfile?.displayName || fallbackName || "Your contact";
+  const firstName = name.split(" ")[0] || name;
+  const now = useNow(30_000);
+  const presence = usePresence(peerId);
+  const [latest, setLatest] = useState<ChatMessage[] | null>(null);
+  const [older, setOlder] = useState<ChatMessage[]>([]);
+  const [hasOlder, setHasOlder] = useState<boolean | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [closed, setClosed] = useState<boolean | null>(null);
+  const [lastRead, setLastRead] = useState<Record<string, number>>({});
+  const [typingUids, setTypingUids] = useState<string[]>([]);
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
+  const [draft, setDraft] = useState("");
+  const [announcement, setAnnouncement] = useState("");
+  const listRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { title: useId(), counter: useId() };
+
+  useEffect(
+    () =>
+      watchLatestMessages(
+        chatId,
+        (messages) => {
+          setLatest(messages);
+          setHasOlder((current) => current ?? messages.length >= MESSAGE_PAGE_SIZE);
+        },
+        (err) => setError(errorMessage(err)),
+      ),
+    [chatId, attempt],
+  );
+  useEffect(() => watchChatClosed(chatId, setClosed, (err) => setError(errorMessage(err))), [chatId, attempt]);
+  useEffect(() => watchLastRead(chatId, setLastRead, (err) => console.warn("lastRead listener failed", err)), [chatId]);
+  useEffect(() => watchTyping(chatId, setTypingUids, (err) => console.warn("typing listener failed", err)), [chatId]);
+
+  // Messages: the loaded older pages, then the live last page (a message can be in both right after a page loads).
+  const messages = useMemo(() => {
+    const seen = new Set<string>();
+    const all: ChatMessage[] = [];
+    for (const message of [...older, ...(latest ?? [])]) {
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
+      all.push(message);
+    }
+    return all;
+  }, [older, latest]);
+  const lastMessage = messages.at(-1);
+
+  // Opening the chat, and every new message while it is open, marks it read (my unread to 0, my lastRead now).
+  // A hidden tab does not mark anything read; coming back to it does.
+  const hasEntry = summary !== null;
+  const unread = summary?.unread ?? 0;
+  const [visible, setVisible] = useState(() => document.visibilityState !== "hidden");
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState !== "hidden");
+    document.addEventListener("visibilitychange", onChange);
+    return () => document.removeEventListener("visibilitychange", onChange);
+  }, []);
+  useEffect(() => {
+    if (latest === null || closed === null || !visible) return;
+    markChatRead(chatId, uid, hasEntry, closed).catch((err: unknown) => console.warn("mark read failed", err));
+  }, [chatId, uid, hasEntry, closed, latest, lastMessage?.id, unread, visible]);
+
+  // New messages from the other person are announced politely (not the ones there when the chat opened).
+  const announcedUpTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!lastMessage) return;
+    if (announcedUpTo.current !== null && lastMessage.id > announcedUpTo.current && lastMessage.from !== uid) {
+      setAnnouncement(`New message from ${name}: ${lastMessage.text.slice(0, 200)}`);
+    }
+    if (announcedUpTo.current === null || lastMessage.id > announcedUpTo.current) announcedUpTo.current = lastMessage.id;
+  }, [lastMessage, uid, name]);
+
+  // Keep the newest message in view when one arrives and the reader was at the bottom (or it is mine).
+  const stickToBottom = useRef(true);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    if (stickToBottom.current || lastMessage?.from === uid) list.scrollTop = list.scrollHeight;
+  }, [lastMessage?.id, lastMessage?.from, uid, latest]);
+  const onScroll = () => {
+    const list = listRef.current;
+    if (list) stickToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  };
+
+  async function loadOlder() {
+    const oldest = messages[0];
+    if (!oldest) return;
+    setLoadingOlder(true);
+    const list = listRef.current;
+    const before = list ? list.scrollHeight - list.scrollTop : 0;
+    try {
+      const page = await loadOlderMessages(chatId, oldest.id);
+      setOlder((current) => [...page, ...current]);
+      setHasOlder(page.length >= MESSAGE_PAGE_SIZE);
+      // Keep the reader's place: what they were reading stays where it was.
+      requestAnimationFrame(() => {
+        if (list) list.scrollTop = list.scrollHeight - before;
+      });
+    } catch (err) {
+      toast.error(errorMessage(err));
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
+  // Typing: on while I type, off after TYPING_IDLE_MS idle, on send and when I leave.
+  const typingOn = useRef(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopTyping = () => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    if (!typingOn.current) return;
+    typingOn.current = false;
+    setTyping(chatId, uid, false).catch(() => undefined);
+  };
+  const noteTyping = () => {
+    if (closed) return;
+    if (!typingOn.current) {
+      typingOn.current = true;
+      setTyping(chatId, uid, true).catch((err: unknown) => console.warn("typing write failed", err));
+    }
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+  const stopTypingRef = useRef(stopTyping);
+  stopTypingRef.current = stopTyping;
+  useEffect(() => () => stopTypingRef.current(), []);
+
+  async function send() {
+    const text = draft.trim();
+    if (!text || closed) return;
+    if (text.length > CHAT_LIMITS.text) {
+      toast.error(`Messages are at most ${CHAT_LIMITS.text} characters.`);
+      return;
+    }
+    const id = newMessageId(chatId);
+    setDraft("");
+    stopTyping();
+    stickToBottom.current = true;
+    setSending((current) => new Set(current).add(id));
+    try {
+      await sendMessage(chatId, uid, peerId, text, id);
+    } catch (err) {
+      toast.error(`Your message was not sent. ${errorMessage(err)}`);
+      setDraft((current) => current || text);
+    } finally {
+      setSending((current) => {
+        const next = new Set(current);
+        next.delete(id);
+        return next;
+      });
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  const peerTyping = typingUids.includes(peerId);
+  const myLastId = [...messages].reverse().find((message) => message.from === uid)?.id;
+  const groups = groupByDay(messages, timeZone);
+
+  return (
+    <section className="conversation" aria-labelledby={ids.title} data-testid="conversation">
+      <header className="conversation-head">
+        <Link to="/messages" className="icon-btn conversation-back" aria-label="All conversations">
+          ←
+        </Link>
+        <span className="chat-avatar">
+          <Avatar name={name} url={peerProfile?.avatarUrl} />
+          {presence?.state === "online" ? <span className="online-dot" aria-hidden="true" /> : null}
+        </span>
+        <div className="grow">
+          <h2 id={ids.title} className="conversation-name">
+            {name}
+          </h2>
+          <p className="muted small" data-testid="presence">
+            {peerProfile?.title ? `${peerProfile.title} · ` : ""}
+            {describePresence(presence, now, timeZone)}
+          </p>
+        </div>
+      </header>
+      {closed ? (
+        <p className="chat-closed-banner" role="note" data-testid="chat-closed">
+          This mentoring has ended. The conversation is read-only.
+        </p>
+      ) : null}
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="chat-announcer">
+        {announcement}
+      </div>
+      {error ? (
+        <ErrorState
+          message={error}
+          onRetry={() => {
+            setError(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      ) : latest === null ? (
+        <ListSkeleton rows={5} />
+      ) : (
+        <div ref={listRef} className="message-list" onScroll={onScroll} tabIndex={0} aria-label={`Messages with ${name}`} role="log">
+          {hasOlder ? (
+            <div className="load-older">
+              <button type="button" className="btn btn-ghost" onClick={loadOlder} disabled={loadingOlder}>
+                {loadingOlder ? "Loading…" : "Load older messages"}
+              </button>
+            </div>
+          ) : null}
+          {messages.length === 0 ? (
+            <EmptyState title="Say hello">Write the first message to {firstName}.</EmptyState>
+          ) : (
+            groups.map((group) => (
+              <div key={group.day} className="message-day">
+                <p className="day-separator">
+                  <span>{describeDay(group.day, now, timeZone)}</span>
+                </p>
+                <ul className="messages" aria-label={describeDay(group.day, now, timeZone)}>
+                  {group.items.map((message) => {
+                    const mine = message.from === uid;
+                    const state = sending.has(message.id) ? "sending" : receiptState(message, lastRead[peerId]);
+                    return (
+                      <li key={message.id} className={`message ${mine ? "message-mine" : "message-theirs"}`} data-testid="message">
+                        <span className="sr-only">{mine ? "You" : name}: </span>
+                        <p className="message-text">
+                          {splitLinks(message.text).map((part, index) =>
+                            part.kind === "link" ? (
+                              <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+                                {part.text}
+                              </a>
+                            ) : (
+                              <span key={index}>{part.text}</span>
+                            ),
+                          )}
+                        </p>
+                        <span className="message-meta small">
+                          <time dateTime={new Date(message.sentAt).toISOString()}>{formatClock(message.sentAt, timeZone)}</time>
+                          {mine && message.id === myLastId ? (
+                            <span className="receipt" data-testid="receipt" data-state={state}>
+                              {" · "}
+                              {RECEIPT_LABELS[state]}
+                            </span>
+                          ) : null}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))
+          )}
+        </div>
+      )}
+      <p className="typing-indicator muted small" data-testid="typing" aria-live="polite">
+        {peerTyping && !closed ? `${firstName} is typing…` : ""}
+      </p>
+      {closed === false ? (
+        <form
+          className="composer"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void send();
+          }}
+        >
+          <label htmlFor={`${ids.title}-input`} className="sr-only">
+            Message {name}
+          </label>
+          <textarea
+            ref={textareaRef}
+            id={`${ids.title}-input`}
+            className="composer-input"
+            rows={2}
+            maxLength={CHAT_LIMITS.text}
+            value={draft}
+            placeholder={`Message ${firstName}`}
+            aria-describedby={ids.counter}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              if (event.target.value) noteTyping();
+              else stopTyping();
+            }}
+            onBlur={stopTyping}
+            onKeyDown={onKeyDown}
+          />
+          <div className="composer-side">
+            <span id={ids.counter} className="muted small" aria-live="off">
+              {draft.length}/{CHAT_LIMITS.text}
+              <span className="sr-only">. Enter sends, Shift+Enter adds a line.</span>
+            </span>
+            <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>
+              Send
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
