@@ -2,15 +2,9 @@ import { Link } from "react-router-dom";
 import { Icon, type IconName } from "../../components/icons";
 import { usePageTitle } from "../../components/use-page-title";
 
-type Feature = "messages" | "sessions" | "mini";
+type Feature = "sessions" | "mini";
 
 const FEATURES: Record<Feature, { title: string; icon: IconName; summary: string; points: string[] }> = {
-  messages: {
-    title: "Messages",
-    icon: "messages",
-    summary: "Chat in real time with the people you're matched with.",
-    points: ["A private conversation opens when a request is accepted.", "See when the other person is typing and what you've read."],
-  },
   sessions: {
     title: "Sessions",
     icon: "sessions",
