@@ -2,10 +2,15 @@
 // programme and tests can name people. Pure: seed.ts writes it.
 import {
   DEPARTMENTS,
+  MATCHING,
   buildSearchTokens,
   defaultEmailPrefs,
+  matchIdOf,
+  planResponsiveness,
   type Department,
   type EmailPrefs,
+  type MatchDoc,
+  type MatchStatus,
   type ProfileFields,
   type Role,
 } from "@mentormatch/shared";
@@ -32,6 +37,8 @@ export interface SeedUser {
     searchTokens: string[];
   };
   emailPrefs: EmailPrefs;
+  /** Mentors who have answered requests: the fn-only responsiveness fields (seed.ts dates `lastActiveAt`). */
+  responsiveness?: SeedResponsiveness;
 }
 
 export interface SeedNotification {
@@ -146,7 +153,8 @@ function user(
   };
 }
 
-export function seedMentors(): SeedUser[] {
+/** Mentors as their profiles start, before the seeded matches and answers are counted into them. */
+function baseMentors(): SeedUser[] {
   return MENTORS.map(([name, title, department, expertise, bio, capacity, ratingAvg, ratingCount, sessionCount, timezone], i) =>
     user(
       `mentor-${pad(i + 1)}`,
@@ -156,6 +164,20 @@ export function seedMentors(): SeedUser[] {
       { ratingAvg, ratingCount, sessionCount },
     ),
   );
+}
+
+/** Mentors with `activeMenteeCount` = their accepted seeded matches, and responsiveness where they have answered. */
+export function seedMentors(): SeedUser[] {
+  const matches = seedMatches();
+  const responsiveness = seedResponsiveness();
+  return baseMentors().map((mentor) => {
+    const answers = responsiveness[mentor.uid];
+    return {
+      ...mentor,
+      profile: { ...mentor.profile, activeMenteeCount: acceptedCountOf(mentor.uid, matches) },
+      ...(answers ? { responsiveness: answers } : {}),
+    };
+  });
 }
 
 export function seedMentees(): SeedUser[] {
@@ -260,3 +282,282 @@ export function seedAuditLog(): SeedAuditEntry[] {
 
 /** An open invitation for an address outside the organisation (a contractor), shown on the People page. */
 export const SEED_INVITE_EMAIL = "priya.raman.contractor@gmail.com";
+
+// ---- matches and chat --------------------------------------------------------------------------------------------
+
+const HOUR = 1;
+const DAY = 24 * HOUR;
+
+/**
+ * One seeded match, its times in hours before the seed runs (seed.ts turns them into Timestamps from now).
+ * `expiresAt` is `requestedAt` + MATCHING.requestDays, as requestMatch writes it.
+ */
+export interface SeedMatch {
+  mentorId: string;
+  menteeId: string;
+  status: MatchStatus;
+  round: number;
+  message: string;
+  /** Absent: the mentee's profile learning goals, as the request form prefills them. */
+  goals?: string[];
+  responseMessage: string;
+  requestedHoursAgo: number;
+  /** Accepted or declined (and, for an ended match, when it was accepted); null otherwise. */
+  respondedHoursAgo: number | null;
+  endedHoursAgo: number | null;
+  endedBy: string | null;
+  endMessage: string;
+}
+
+/** What the seeded match document holds, with every timestamp as hours before now (null stays null). */
+export type SeedMatchDoc = Omit<MatchDoc, "requestedAt" | "expiresAt" | "respondedAt" | "endedAt" | "createdAt" | "updatedAt"> & {
+  id: string;
+  requestedHoursAgo: number;
+  expiresHoursAgo: number;
+  respondedHoursAgo: number | null;
+  endedHoursAgo: number | null;
+  createdHoursAgo: number;
+  updatedHoursAgo: number;
+};
+
+const pending = (mentorId: string, menteeId: string, requestedHoursAgo: number, message: string, goals?: string[]): SeedMatch => ({
+  mentorId, menteeId, status: "pending", round: 1, message, goals, responseMessage: "",
+  requestedHoursAgo, respondedHoursAgo: null, endedHoursAgo: null, endedBy: null, endMessage: "",
+});
+const accepted = (mentorId: string, menteeId: string, requestedHoursAgo: number, respondedHoursAgo: number, message: string, responseMessage: string, goals?: string[]): SeedMatch => ({
+  ...pending(mentorId, menteeId, requestedHoursAgo, message, goals), status: "accepted", respondedHoursAgo, responseMessage,
+});
+
+const ADA = DEMO_LOGINS.mentor.uid;
+const SAM = DEMO_LOGINS.mentee.uid;
+
+const MATCHES: SeedMatch[] = [
+  // The demo mentee: mentored by Ada for a little over two weeks, and waiting to hear from Margaret.
+  accepted(ADA, SAM, 17 * DAY, 16 * DAY + 20 * HOUR,
+    "Hi Ada, I'm a junior engineer on the payments team. I keep freezing in system design interviews and would love a structured way to practise. Could we work through a design problem every couple of weeks?",
+    "Happy to, Sam. Bring a problem you've been asked before and we'll whiteboard it together.",
+    ["Get better at system design interviews", "Write clearer design docs"]),
+  pending("mentor-04", SAM, 2 * DAY + 20 * HOUR,
+    "Hi Margaret, Ada is helping me with system design interviews; I'd also like someone to talk to about reliability and how senior engineers build influence. Would you have room for a monthly chat?",
+    ["Understand how to design for reliability", "Build influence as an engineer"]),
+  // Ada: 3 of 4 places taken, 2 requests waiting, one declined and one expired in the past.
+  accepted(ADA, "mentee-12", 40 * DAY, 39 * DAY + 3 * HOUR,
+    "Hello Ada! I moved from QA into backend development six months ago. I'd like help reviewing my pull requests and learning TypeScript properly rather than copy-pasting types.",
+    "Welcome aboard, Ana. Send me your next PR before you open it and we'll go through it together.",
+    ["Write clearer pull requests", "Learn TypeScript deeply"]),
+  accepted(ADA, "mentee-34", 26 * DAY, 25 * DAY + 18 * HOUR,
+    "Hi Ada, I'm preparing for a promotion to mid-level engineer next cycle. My manager says my code is solid but my design docs are thin. Could you help me write better ones?",
+    "Yes! Design docs are my favourite topic. Share your last one and we'll start there.",
+    ["Write a design doc for the search rewrite", "Get better at system design interviews"]),
+  pending(ADA, "mentee-23", 1 * DAY + 6 * HOUR,
+    "Hi Ada, Linus mentored me through my first on-call rotation and suggested I talk to you next. I want to understand how our platform services fit together and get better at reviewing other people's code.",
+    ["Learn how our platform services fit together", "Give better code review feedback"]),
+  pending(ADA, "mentee-04", 3 * DAY + 2 * HOUR,
+    "Hello! I'm a data analyst who writes a lot of TypeScript for internal dashboards. I'd like to move towards engineering and would value advice on TypeScript, testing and how to approach system design.",
+    ["Learn TypeScript deeply", "Write tests for my dashboard code", "Understand system design basics"]),
+  {
+    ...pending(ADA, "mentee-15", 34 * DAY, "Hi Ada, I'd love help moving from analytics to machine learning engineering, especially putting models into production."),
+    status: "declined",
+    respondedHoursAgo: 33 * DAY + 2 * HOUR,
+    responseMessage: "Thanks for asking, Kofi. Machine learning in production isn't my area; Mei Chen is brilliant at exactly this, so do ask her.",
+  },
+  {
+    ...pending(ADA, "mentee-06", 27 * DAY, "Hi Ada, I'm in sales but curious about how our product is built. Could you help me understand the architecture well enough to talk to technical buyers?"),
+    status: "expired",
+  },
+  // Around the programme: other mentors' accepted matches, one full mentor, one ended mentoring.
+  accepted("mentor-05", "mentee-02", 30 * DAY, 28 * DAY + 14 * HOUR,
+    "Hi Priya, I'm six months into my first PM role. I'd like help running discovery interviews that actually change what we build.",
+    "Let's do it, Lena. Book a slot after your next round of interviews and we'll review the notes."),
+  accepted("mentor-05", "mentee-13", 12 * DAY, 10 * DAY + 22 * HOUR,
+    "Hello Priya, I need to write my first product strategy doc this quarter and I don't know where to start.",
+    "Strategy docs are easier than they look. Send me your rough outline first."),
+  accepted("mentor-08", "mentee-03", 21 * DAY, 20 * DAY + 16 * HOUR,
+    "Hi Yuki, I'd love feedback on my portfolio and help learning to run usability tests with real users.",
+    "Of course, Arjun. Let's start with the portfolio: pick your two strongest projects."),
+  accepted("mentor-11", "mentee-26", 19 * DAY, 18 * DAY + 9 * HOUR,
+    "Hi Fatima, I want to move from dashboards to building models. Could you help me plan what to learn first?",
+    "Gladly, Grace. We'll start with a small forecasting project on data you already know."),
+  accepted("mentor-13", "mentee-15", 32 * DAY, 31 * DAY + 4 * HOUR,
+    "Hi Mei, Ada suggested I ask you: I'd love help moving from analytics to machine learning, especially getting models into production.",
+    "Ada was right to send you my way. Let's look at your current notebook and plan a path to a service."),
+  accepted("mentor-13", "mentee-37", 9 * DAY, 8 * DAY + 20 * HOUR,
+    "Hello Mei, I'm trying to improve my SQL and Python so I can help our ML team with feature pipelines.",
+    "Sounds good, Liam. Bring a query you're not happy with to our first chat."),
+  accepted("mentor-17", "mentee-06", 11 * DAY, 10 * DAY + 1 * HOUR,
+    "Hi Marcus, I keep losing deals at the objection stage of discovery calls. Could you help me practise?",
+    "Absolutely, Amara. We'll role-play your last three calls."),
+  accepted("mentor-21", "mentee-08", 24 * DAY, 23 * DAY + 6 * HOUR,
+    "Hi Rosa, I'd like to learn how to run structured interviews and understand how review cycles work here.",
+    "Happy to help, Isla. The next review cycle starts soon, which is perfect timing."),
+  accepted("mentor-22", "mentee-19", 6 * DAY, 5 * DAY + 12 * HOUR,
+    "Hello Ben, I'm new to recruiting coordination and want to learn to run structured interviews well.",
+    "Welcome, Omar. Let's sit in on an interview loop together next week."),
+  {
+    ...accepted("mentor-03", "mentee-23", 70 * DAY, 69 * DAY + 8 * HOUR,
+      "Hi Linus, I'm about to join the on-call rotation for the first time and I'm nervous. Could you help me prepare?",
+      "Of course, Daniel. We'll walk through the runbooks together before your first shift."),
+    status: "ended",
+    endedHoursAgo: 12 * DAY,
+    endedBy: "mentor-03",
+    endMessage: "You've handled three rotations on your own now. Great work, Daniel; Ada is a good next mentor for platform design.",
+  },
+];
+
+/**
+ * Answer times (hours) from mentorings before the seeded ones, oldest first: what `responseHoursRecent` held before
+ * the seeded answers were added to it.
+ */
+const EARLIER_ANSWER_HOURS: Record<string, number[]> = {
+  [ADA]: [5.5, 18, 2.3, 26, 7],
+  "mentor-02": [3, 1.5, 0.8, 4],
+  "mentor-05": [30, 52, 20],
+  "mentor-10": [96, 130, 170],
+  "mentor-21": [6, 10.5, 3],
+};
+
+/** Hours since a mentor with no seeded answer was last active (their last answers are earlier). */
+const EARLIER_ACTIVE_HOURS_AGO: Record<string, number> = { "mentor-02": 4 * DAY, "mentor-10": 19 * DAY };
+
+function profileOf(uid: string): SeedUser {
+  const found = [...baseMentors(), ...seedMentees()].find((u) => u.uid === uid);
+  if (!found) throw new Error(`seed: no seeded user ${uid}`);
+  return found;
+}
+
+/** Every seeded match document: the shape of the shared `matchDocSchema`, times as hours before now. */
+export function seedMatches(): SeedMatchDoc[] {
+  return MATCHES.map((m) => {
+    const mentor = profileOf(m.mentorId);
+    const mentee = profileOf(m.menteeId);
+    const expiresHoursAgo = m.requestedHoursAgo - MATCHING.requestDays * DAY;
+    const touched = [m.requestedHoursAgo, m.respondedHoursAgo, m.endedHoursAgo, m.status === "expired" ? expiresHoursAgo : null].filter(
+      (h): h is number => h !== null,
+    );
+    return {
+      id: matchIdOf(m.mentorId, m.menteeId),
+      mentorId: m.mentorId,
+      menteeId: m.menteeId,
+      participants: [m.mentorId, m.menteeId],
+      status: m.status,
+      round: m.round,
+      message: m.message,
+      goals: m.goals ?? [...mentee.profile.learningGoals],
+      mentorName: mentor.profile.displayName,
+      mentorTitle: mentor.profile.title,
+      menteeName: mentee.profile.displayName,
+      menteeTitle: mentee.profile.title,
+      menteeDepartment: mentee.profile.department as Department,
+      responseMessage: m.responseMessage,
+      requestedHoursAgo: m.requestedHoursAgo,
+      expiresHoursAgo,
+      respondedHoursAgo: m.respondedHoursAgo,
+      endedHoursAgo: m.endedHoursAgo,
+      endedBy: m.endedBy,
+      endMessage: m.endMessage,
+      // An answer (accept or decline) is in the mentor's responsiveness; a pending or expired request is not.
+      responseCounted: m.respondedHoursAgo !== null,
+      createdHoursAgo: m.requestedHoursAgo,
+      updatedHoursAgo: Math.min(...touched),
+    };
+  });
+}
+
+export interface SeedResponsiveness {
+  responseHoursRecent: number[];
+  medianResponseHours: number | null;
+  lastActiveHoursAgo: number;
+}
+
+/**
+ * The responsiveness fields of mentors who have answered: earlier answer times, then each seeded answer in the order
+ * it was given, folded through the shared planner exactly as acceptMatch and on-match-written add them.
+ * `lastActiveAt` is the mentor's last accept, decline or end.
+ */
+export function seedResponsiveness(): Record<string, SeedResponsiveness> {
+  const out: Record<string, SeedResponsiveness> = {};
+  const answered = seedMatches()
+    .filter((m) => m.respondedHoursAgo !== null)
+    .sort((a, b) => b.respondedHoursAgo! - a.respondedHoursAgo!);
+  const mentors = new Set([...Object.keys(EARLIER_ANSWER_HOURS), ...answered.map((m) => m.mentorId)]);
+  for (const mentorId of [...mentors].sort()) {
+    let state = { responseHoursRecent: [] as number[], medianResponseHours: null as number | null };
+    const earlier = EARLIER_ANSWER_HOURS[mentorId] ?? [];
+    // Earlier answers: fold the hours in as answers whose request came that many hours before the answer.
+    for (const hours of earlier) state = planResponsiveness({ recent: state.responseHoursRecent, requestedAtMs: 0, answeredAtMs: hours * 3_600_000 });
+    const active: number[] = [];
+    if (EARLIER_ACTIVE_HOURS_AGO[mentorId] !== undefined) active.push(EARLIER_ACTIVE_HOURS_AGO[mentorId]);
+    for (const m of answered.filter((a) => a.mentorId === mentorId)) {
+      state = planResponsiveness({
+        recent: state.responseHoursRecent,
+        requestedAtMs: -m.requestedHoursAgo * 3_600_000,
+        answeredAtMs: -m.respondedHoursAgo! * 3_600_000,
+      });
+      active.push(m.respondedHoursAgo!);
+    }
+    for (const m of seedMatches()) if (m.mentorId === mentorId && m.endedBy === mentorId && m.endedHoursAgo !== null) active.push(m.endedHoursAgo);
+    out[mentorId] = { ...state, lastActiveHoursAgo: Math.min(...active) };
+  }
+  return out;
+}
+
+/** A mentor's accepted matches now: what `activeMenteeCount` holds. */
+export function acceptedCountOf(mentorId: string, matches: SeedMatchDoc[] = seedMatches()): number {
+  return matches.filter((m) => m.mentorId === mentorId && m.status === "accepted").length;
+}
+
+export interface SeedChatMessage {
+  from: "mentor" | "mentee";
+  hoursAgo: number;
+  text: string;
+}
+
+export interface SeedChat {
+  matchId: string;
+  mentorId: string;
+  menteeId: string;
+  messages: SeedChatMessage[];
+  /** When each person last read the chat (hours ago): unread = the other's messages after it. */
+  lastReadHoursAgo: { mentor: number; mentee: number };
+}
+
+const SAM_ADA_CHAT: SeedChatMessage[] = [
+  { from: "mentor", hoursAgo: 14 * DAY - 2 * HOUR, text: "Hi Sam, welcome! I've set this chat up for anything between our sessions. What's the next interview on your calendar?" },
+  { from: "mentee", hoursAgo: 14 * DAY - 3 * HOUR, text: "Thanks Ada! I have a system design round with a fintech company in about three weeks. Last time they asked me to design a URL shortener and I went blank after the API." },
+  { from: "mentor", hoursAgo: 14 * DAY - 4 * HOUR, text: "Classic. Let's use that exact problem for our first session. Before then, write down the questions you'd ask about scale and traffic: requirements first, boxes later." },
+  { from: "mentee", hoursAgo: 13 * DAY - 1 * HOUR, text: "Done. I got to 8 questions: reads vs writes, custom aliases, expiry, analytics, regions, rate limits, availability target and how long links live." },
+  { from: "mentor", hoursAgo: 13 * DAY - 5 * HOUR, text: "That's a strong list. Now rough numbers: if we create 100 million links a month, how much storage over five years?" },
+  { from: "mentee", hoursAgo: 12 * DAY - 2 * HOUR, text: "About 6 billion links, at roughly 500 bytes each that's ~3 TB. Smaller than I expected!" },
+  { from: "mentor", hoursAgo: 12 * DAY - 3 * HOUR, text: "Exactly, and saying that out loud in the interview buys you a lot of credibility. See you Thursday." },
+  { from: "mentee", hoursAgo: 9 * DAY + 2 * HOUR, text: "Thanks for today's session. The caching discussion finally clicked for me: read-through cache in front of the key-value store, and the hot keys problem." },
+  { from: "mentor", hoursAgo: 9 * DAY, text: "You did well. Homework: sketch how you'd generate the short keys without a single counter becoming a bottleneck." },
+  { from: "mentee", hoursAgo: 7 * DAY + 4 * HOUR, text: "I've got two options: pre-generated key ranges handed out to each app server, or a hash of the URL with collision checks. I lean towards ranges." },
+  { from: "mentor", hoursAgo: 7 * DAY + 1 * HOUR, text: "Good instinct. Be ready to explain what happens to a range when a server dies mid-way: interviewers love that follow-up." },
+  { from: "mentee", hoursAgo: 5 * DAY + 6 * HOUR, text: "Would you mind reading my design doc draft for the refund service at work? It's the first one I've written on my own." },
+  { from: "mentor", hoursAgo: 5 * DAY + 2 * HOUR, text: "Of course, send it over. I'll leave comments by Friday." },
+  { from: "mentee", hoursAgo: 5 * DAY + 1 * HOUR, text: "Shared it with you. The open questions section is the part I'm least sure about." },
+  { from: "mentor", hoursAgo: 3 * DAY + 3 * HOUR, text: "Comments are in. Overall it's clear; the biggest gap is the failure modes: what happens if the payment provider times out halfway through a refund?" },
+  { from: "mentee", hoursAgo: 2 * DAY + 20 * HOUR, text: "That's a really good point, I hadn't thought about idempotency at all. I'll add a section on retries and idempotency keys." },
+  { from: "mentee", hoursAgo: 2 * DAY + 19 * HOUR, text: "Also: I asked Margaret Hamilton whether she'd mentor me on reliability. I hope that's OK!" },
+  { from: "mentor", hoursAgo: 1 * DAY + 4 * HOUR, text: "More than OK, Margaret is wonderful and it's a great complement to what we're doing. Next session let's do a full mock interview, timed at 45 minutes." },
+  { from: "mentor", hoursAgo: 3 * HOUR, text: "Found a good practice problem for Thursday: design a notification service that sends email and push. Have a think about the queues before we meet." },
+];
+
+/** The chats of every accepted match: Sam and Ada's is a real history; the others a short start. */
+export function seedChats(): SeedChat[] {
+  return seedMatches()
+    .filter((m) => m.status === "accepted")
+    .map((m) => {
+      if (m.mentorId === ADA && m.menteeId === SAM)
+        return { matchId: m.id, mentorId: m.mentorId, menteeId: m.menteeId, messages: SAM_ADA_CHAT, lastReadHoursAgo: { mentor: 2 * DAY + 18 * HOUR, mentee: 2 * DAY } };
+      const start = m.respondedHoursAgo! - 2 * HOUR;
+      const mentee = m.menteeName.split(" ")[0]!;
+      const mentor = m.mentorName.split(" ")[0]!;
+      const messages: SeedChatMessage[] = [
+        { from: "mentor", hoursAgo: start, text: `Hi ${mentee}, glad we're doing this. When suits you for a first 30-minute chat?` },
+        { from: "mentee", hoursAgo: start - 3 * HOUR, text: `Thanks ${mentor}! Tuesday or Wednesday afternoon works for me.` },
+        { from: "mentor", hoursAgo: start - 5 * HOUR, text: "Wednesday at 3 it is. Bring one thing you'd like to be better at by the end of the quarter." },
+      ];
+      return { matchId: m.id, mentorId: m.mentorId, menteeId: m.menteeId, messages, lastReadHoursAgo: { mentor: start - 5 * HOUR, mentee: start - 6 * HOUR } };
+    });
+}

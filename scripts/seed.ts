@@ -1,12 +1,24 @@
 // Seeds the emulators with the demo programme in scripts/seed-data.ts. Refuses anything but a demo- project on
-// the emulators: it deletes every document and account first.
+// the emulators: it deletes every document and account first (and, with a Realtime Database running, the whole
+// database). With FIREBASE_DATABASE_EMULATOR_HOST set it also writes the accepted matches' chats.
 //   FIRESTORE_EMULATOR_HOST=127.0.0.1:8080 FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099 npx tsx scripts/seed.ts
-import { DEMO_PROJECT_ID, dedupeDocId, inviteIdOf, paths } from "@mentormatch/shared";
+import { DEMO_PROJECT_ID, dedupeDocId, inviteIdOf, paths, rtdbPaths } from "@mentormatch/shared";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
+import { getDatabaseWithUrl, type Database } from "firebase-admin/database";
 import { FieldValue, Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { pathToFileURL } from "node:url";
-import { DEMO_LOGINS, SEED_INVITE_EMAIL, SEED_PASSWORD, seedAuditLog, seedNotifications, seedUsers, type SeedUser } from "./seed-data.js";
+import {
+  DEMO_LOGINS,
+  SEED_INVITE_EMAIL,
+  SEED_PASSWORD,
+  seedAuditLog,
+  seedChats,
+  seedMatches,
+  seedNotifications,
+  seedUsers,
+  type SeedUser,
+} from "./seed-data.js";
 
 export interface SeedResult {
   projectId: string;
@@ -15,6 +27,10 @@ export interface SeedResult {
   mentees: number;
   admins: number;
   notifications: number;
+  matches: number;
+  /** Chats and messages written, or null when no Realtime Database was running. */
+  chats: number | null;
+  messages: number | null;
   ms: number;
 }
 
@@ -74,12 +90,19 @@ async function upsertAccount(auth: Auth, user: SeedUser): Promise<void> {
   await auth.setCustomUserClaims(user.uid, { role: user.role });
 }
 
-async function writeDocuments(db: Firestore, users: SeedUser[]): Promise<number> {
+const HOUR_MS = 3_600_000;
+
+async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Promise<number> {
   const writes: [string, Record<string, unknown>][] = [];
+  const ago = (hours: number) => Timestamp.fromMillis(now - hours * HOUR_MS);
   for (const user of users) {
+    const answers = user.responsiveness;
+    const responsiveness = answers
+      ? { responseHoursRecent: answers.responseHoursRecent, medianResponseHours: answers.medianResponseHours, lastActiveAt: ago(answers.lastActiveHoursAgo) }
+      : {};
     writes.push([
       paths.user(user.uid),
-      { ...user.profile, uid: user.uid, role: user.role, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() },
+      { ...user.profile, ...responsiveness, uid: user.uid, role: user.role, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() },
     ]);
     writes.push([paths.userSettings(user.uid), { email: user.email, emailPrefs: user.emailPrefs, createdAt: FieldValue.serverTimestamp() }]);
   }
@@ -89,8 +112,23 @@ async function writeDocuments(db: Firestore, users: SeedUser[]): Promise<number>
       paths.notification(n.uid, dedupeDocId(n.id)),
       { kind: n.kind, text: n.text, link: n.link, read: false, createdAt: FieldValue.serverTimestamp(), readAt: null },
     ]);
+  // Matches are dated back from now too: pending requests stay within their 14 days whenever the demo runs.
+  for (const match of seedMatches()) {
+    const { id, requestedHoursAgo, expiresHoursAgo, respondedHoursAgo, endedHoursAgo, createdHoursAgo, updatedHoursAgo, ...fields } = match;
+    writes.push([
+      paths.match(id),
+      {
+        ...fields,
+        requestedAt: ago(requestedHoursAgo),
+        expiresAt: ago(expiresHoursAgo),
+        respondedAt: respondedHoursAgo === null ? null : ago(respondedHoursAgo),
+        endedAt: endedHoursAgo === null ? null : ago(endedHoursAgo),
+        createdAt: ago(createdHoursAgo),
+        updatedAt: ago(updatedHoursAgo),
+      },
+    ]);
+  }
   // The audit history is dated back from now, so the People page reads "2 days ago" whenever the demo runs.
-  const now = Date.now();
   const admin = DEMO_LOGINS.admin;
   for (const entry of seedAuditLog()) {
     const { id, daysAgo, ...fields } = entry;
@@ -112,15 +150,99 @@ async function writeDocuments(db: Firestore, users: SeedUser[]): Promise<number>
   return notifications.length;
 }
 
-/** Seeds the demo programme; with `reset` (the default) it first empties Firestore and Auth in the emulators. */
+const PUSH_CHARS = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * A push id for a message sent at `ms`, as the SDK's push() makes them (8 characters of time, then 12 more), with
+ * a deterministic tail: keys sort in sending order, so the app's orderByKey() paging reads the history in order.
+ */
+export function pushIdAt(ms: number, seq: number): string {
+  let time = "";
+  for (let i = 0, t = ms; i < 8; i++, t = Math.floor(t / 64)) time = PUSH_CHARS.charAt(t % 64) + time;
+  let tail = "";
+  for (let i = 0, n = seq; i < 12; i++, n = Math.floor(n / 64)) tail = PUSH_CHARS.charAt(n % 64) + tail;
+  return time + tail;
+}
+
+/** The admin SDK queues writes forever against a database that is not there: give up with a clear message. */
+function withinTimeout<T>(work: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`seed: ${what} timed out after ${ms / 1000} s: is the Realtime Database at ${process.env.FIREBASE_DATABASE_EMULATOR_HOST} running?`)),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The project's default instance, the one functions' rtdb() opens; as admin, so rules do not apply. */
+function seedDatabase(app: App, projectId: string): Database {
+  return getDatabaseWithUrl(`https://${projectId}-default-rtdb.firebaseio.com`, app);
+}
+
+/**
+ * The accepted matches' chats as the app and acceptMatch leave them: both members, open, the messages (keys in
+ * sending order), each person's lastRead, and both chat-list entries in the rules' shape (the preview of the last
+ * message, unread = the other's messages after the owner's lastRead).
+ */
+async function writeChats(database: Database, now: number): Promise<{ chats: number; messages: number }> {
+  const update: Record<string, unknown> = {};
+  let messages = 0;
+  let seq = 0;
+  for (const chat of seedChats()) {
+    const uidOf = (side: "mentor" | "mentee") => (side === "mentor" ? chat.mentorId : chat.menteeId);
+    const sent = [...chat.messages]
+      .sort((a, b) => b.hoursAgo - a.hoursAgo)
+      .map((message) => {
+        const sentAt = Math.round(now - message.hoursAgo * HOUR_MS);
+        return { id: pushIdAt(sentAt, seq++), from: uidOf(message.from), text: message.text, sentAt };
+      });
+    const lastRead = { [chat.mentorId]: Math.round(now - chat.lastReadHoursAgo.mentor * HOUR_MS), [chat.menteeId]: Math.round(now - chat.lastReadHoursAgo.mentee * HOUR_MS) };
+    update[rtdbPaths.chat(chat.matchId)] = {
+      members: { [chat.mentorId]: true, [chat.menteeId]: true },
+      meta: { closed: false },
+      messages: Object.fromEntries(sent.map(({ id, ...message }) => [id, message])),
+      lastRead,
+    };
+    const last = sent.at(-1)!;
+    for (const [uid, peerId] of [
+      [chat.mentorId, chat.menteeId],
+      [chat.menteeId, chat.mentorId],
+    ] as const) {
+      update[`${rtdbPaths.userChats(uid)}/${chat.matchId}`] = {
+        peerId,
+        lastMessageId: last.id,
+        lastMessage: last.text.slice(0, 140),
+        lastMessageAt: last.sentAt,
+        lastFrom: last.from,
+        unread: sent.filter((message) => message.from === peerId && message.sentAt > lastRead[uid]!).length,
+      };
+    }
+    messages += sent.length;
+  }
+  await withinTimeout(database.ref().update(update), "writing the chats");
+  return { chats: seedChats().length, messages };
+}
+
+/**
+ * Seeds the demo programme; with `reset` (the default) it first empties Firestore and Auth in the emulators, and
+ * the Realtime Database when one is running (FIREBASE_DATABASE_EMULATOR_HOST).
+ */
 export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<SeedResult> {
   const started = Date.now();
   const { projectId, firestoreHost, authHost } = seedTarget();
-  if (reset) await clearEmulators(projectId, firestoreHost, authHost);
   const app = seedApp(projectId);
+  const database = process.env.FIREBASE_DATABASE_EMULATOR_HOST ? seedDatabase(app, projectId) : null;
+  if (reset) {
+    await clearEmulators(projectId, firestoreHost, authHost);
+    if (database) await withinTimeout(database.ref().set(null), "clearing the Realtime Database");
+  }
   const users = seedUsers();
   await inPool(users, CONCURRENCY, (user) => upsertAccount(getAuth(app), user));
-  const notifications = await writeDocuments(getFirestore(app), users);
+  const now = Date.now();
+  const notifications = await writeDocuments(getFirestore(app), users, now);
+  const chats = database ? await writeChats(database, now) : null;
   const count = (role: string) => users.filter((user) => user.role === role).length;
   return {
     projectId,
@@ -129,6 +251,9 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
     mentees: count("mentee"),
     admins: count("admin"),
     notifications,
+    matches: seedMatches().length,
+    chats: chats?.chats ?? null,
+    messages: chats?.messages ?? null,
     ms: Date.now() - started,
   };
 }
@@ -138,7 +263,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     .then((result) => {
       console.log(
         `seeded ${result.projectId}: ${result.mentors} mentors, ${result.mentees} mentees, ${result.admins} admin, ` +
-          `${result.notifications} notifications in ${result.ms} ms`,
+          `${result.notifications} notifications, ${result.matches} matches in ${result.ms} ms`,
+      );
+      console.log(
+        result.chats === null
+          ? "  chats: skipped (no Realtime Database: FIREBASE_DATABASE_EMULATOR_HOST is not set)"
+          : `  chats: ${result.chats} chats, ${result.messages} messages`,
       );
       for (const [role, login] of Object.entries(DEMO_LOGINS)) console.log(`  ${role.padEnd(6)} ${login.email} / ${login.password}`);
       process.exit(0);

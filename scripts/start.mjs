@@ -119,6 +119,8 @@ async function main() {
     GCLOUD_PROJECT: PROJECT_ID,
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
+    // The seed clears the Realtime Database and writes the demo chats when one runs (emulator or stand-in).
+    ...(prepared.hasDatabase ? { FIREBASE_DATABASE_EMULATOR_HOST: databaseAddress().clientHost } : {}),
   };
   const seeded = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "seed.ts")], {
     cwd: ROOT,

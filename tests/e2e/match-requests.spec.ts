@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { FUNCTIONS_REGION, buildSearchTokens, defaultEmailPrefs, defaultProfileFields, paths, type Department, type Role } from "@mentormatch/shared";
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue, getFirestore } from "firebase-admin/firestore";
-import { DEMO_LOGINS, SEED_PASSWORD } from "../../scripts/seed-data";
+import { DEMO_LOGINS, SEED_PASSWORD, seedMatches } from "../../scripts/seed-data";
 import { PROJECT_ID, adminApp } from "./accounts";
 
 const SHOTS = "artifacts/screenshots";
@@ -14,6 +14,8 @@ async function shot(page: Page, name: string, fullPage = true) {
 const PASSWORD = "correct-horse-battery";
 /** The seeded mentor who takes requests (capacity 4, accepting) and knows system design. */
 const MENTOR = DEMO_LOGINS.mentor;
+/** The requests the seed leaves waiting for her answer (the demo shows a Requests page with something on it). */
+const SEEDED_WAITING = seedMatches().filter((m) => m.mentorId === MENTOR.uid && m.status === "pending").length;
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 /** The sidebar link, whose accessible name carries ", N requests waiting for your answer" while there are any. */
@@ -95,9 +97,15 @@ async function signIn(browser: Browser, email: string, password: string): Promis
   return page;
 }
 
-async function expectNoBadge(page: Page) {
-  await expect(requestsBadge(page)).toHaveCount(0);
-  await expect(requestsLink(page)).toHaveAccessibleName("Requests");
+/** The sidebar counter with `n` requests waiting (none shown for 0). */
+async function expectWaiting(page: Page, n: number) {
+  if (n === 0) {
+    await expect(requestsBadge(page)).toHaveCount(0);
+    await expect(requestsLink(page)).toHaveAccessibleName("Requests");
+    return;
+  }
+  await expect(requestsBadge(page)).toHaveText(String(n));
+  await expect(requestsLink(page)).toHaveAccessibleName(new RegExp(`${n} requests? waiting for your answer`));
 }
 
 test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it; a second request is declined", async ({ browser }) => {
@@ -110,11 +118,11 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
   const mentee = await signIn(browser, menteeEmail, PASSWORD);
   const mentor = await signIn(browser, MENTOR.email, MENTOR.password);
   try {
-    // ---- The mentor has nothing waiting ----
+    // ---- The mentor has only the seeded requests waiting ----
     await requestsLink(mentor).click();
     await expect(mentor.getByRole("heading", { name: "Requests", level: 1 })).toBeVisible();
-    await expect(mentor.getByRole("heading", { name: "No requests waiting" })).toBeVisible();
-    await expectNoBadge(mentor);
+    await expect(incoming(mentor)).toHaveCount(SEEDED_WAITING);
+    await expectWaiting(mentor, SEEDED_WAITING);
 
     // ---- The mentee's dashboard suggests mentors for their goal, with the reasons ----
     await expect(mentee.getByRole("heading", { name: "Suggested mentors" })).toBeVisible();
@@ -143,7 +151,7 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
     await expect(requestPanel(mentee).getByRole("button", { name: "Request mentoring" })).toHaveCount(0);
     await expect(requestPanel(mentee).getByRole("button", { name: "Cancel request" })).toBeVisible();
 
-    // ---- The mentor sees it arrive live, with the note, and the sidebar counter at 1 ----
+    // ---- The mentor sees it arrive live, with the note, and the sidebar counter one up ----
     const card = incoming(mentor).filter({ hasText: menteeName });
     await expect(card).toBeVisible();
     await expect(card).toContainText(message);
@@ -151,8 +159,7 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
     await expect(card).toContainText("Junior Software Engineer · Engineering");
     await expect(card).toContainText(/Sent (just now|\d+ minutes? ago)/);
     await expect(card).toContainText("Expires in 2 weeks");
-    await expect(requestsBadge(mentor)).toHaveText("1");
-    await expect(requestsLink(mentor)).toHaveAccessibleName(/1 request waiting for your answer/);
+    await expectWaiting(mentor, SEEDED_WAITING + 1);
     await shot(mentor, "32-requests-incoming");
     await mentor.setViewportSize({ width: 390, height: 844 });
     // The sidebar becomes a drawer: wait for it to slide away so the screenshot shows the page.
@@ -165,7 +172,7 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
     await card.getByRole("button", { name: "Accept" }).click();
     await expect(mentor.getByText(`You're now mentoring ${menteeName}.`, { exact: false })).toBeVisible();
     await expect(card).toHaveCount(0);
-    await expectNoBadge(mentor);
+    await expectWaiting(mentor, SEEDED_WAITING);
     await expect(active(mentor).filter({ hasText: menteeName })).toBeVisible();
     await expect(requestPanel(mentee).getByTestId("request-state")).toContainText(`${MENTOR.displayName} is your mentor.`);
     await shot(mentor, "34-requests-accepted");
@@ -202,7 +209,7 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
 
     const again = incoming(mentor).filter({ hasText: menteeName });
     await expect(again).toContainText("One more question about architecture reviews");
-    await expect(requestsBadge(mentor)).toHaveText("1");
+    await expectWaiting(mentor, SEEDED_WAITING + 1);
     await again.getByRole("button", { name: "Decline" }).click();
     const reply = again.getByLabel(`Message to ${menteeName}`);
     await expect(reply).toBeFocused();
@@ -211,8 +218,8 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
     await shot(mentor, "36-requests-decline");
     await again.getByRole("button", { name: "Decline request" }).click();
     await expect(mentor.getByText(`You declined ${menteeName}'s request.`)).toBeVisible();
-    await expect(incoming(mentor)).toHaveCount(0);
-    await expectNoBadge(mentor);
+    await expect(incoming(mentor)).toHaveCount(SEEDED_WAITING);
+    await expectWaiting(mentor, SEEDED_WAITING);
     // The mentee's profile page shows the answer live, and offers to ask again.
     await expect(requestPanel(mentee)).toContainText(`${MENTOR.displayName} declined your last request.`);
     await expect(requestPanel(mentee).getByRole("button", { name: "Request mentoring" })).toBeVisible();

@@ -1,9 +1,31 @@
-import { DEPARTMENTS, buildSearchTokens, profileDocSchema } from "@mentormatch/shared";
+import {
+  DEPARTMENTS,
+  MATCHING,
+  buildSearchTokens,
+  matchDocSchema,
+  medianOf,
+  profileDocSchema,
+  rtdbPaths,
+} from "@mentormatch/shared";
+import { getApps } from "firebase-admin/app";
+import { getDatabaseWithUrl } from "firebase-admin/database";
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { seed, seedTarget } from "../../scripts/seed.js";
-import { DEMO_LOGINS, SEED_PASSWORD, seedEmail, seedMentees, seedMentors, seedUsers, seededDepartments } from "../../scripts/seed-data.js";
-import { adminAuth, adminDb } from "./helpers.js";
+import { pushIdAt, seed, seedTarget } from "../../scripts/seed.js";
+import {
+  DEMO_LOGINS,
+  SEED_PASSWORD,
+  seedChats,
+  seedEmail,
+  seedMatches,
+  seedMentees,
+  seedMentors,
+  seedUsers,
+  seededDepartments,
+} from "../../scripts/seed-data.js";
+import { PROJECT_ID, adminAuth, adminDb } from "./helpers.js";
+
+const SAM_ADA = `${DEMO_LOGINS.mentor.uid}_${DEMO_LOGINS.mentee.uid}`;
 
 async function counts() {
   const users = await adminDb.collection("users").get();
@@ -19,7 +41,20 @@ async function counts() {
     accounts: accounts.users.length,
     settings: settings.size,
     notifications: notifications.size,
+    matches: (await adminDb.collection("matches").get()).size,
   };
+}
+
+/** Every mentor's stored count against their stored accepted matches: equal, and within capacity. */
+async function expectCountsMatchAcceptedMatches() {
+  const mentors = await adminDb.collection("users").where("role", "==", "mentor").get();
+  const accepted = await adminDb.collection("matches").where("status", "==", "accepted").get();
+  for (const mentor of mentors.docs) {
+    const count = accepted.docs.filter((doc) => doc.get("mentorId") === mentor.id).length;
+    expect(mentor.get("activeMenteeCount"), mentor.id).toBe(count);
+    expect(count, mentor.id).toBeLessThanOrEqual(mentor.get("capacity") as number);
+  }
+  return accepted.size;
 }
 
 describe("seed data", () => {
@@ -55,6 +90,72 @@ describe("seed data", () => {
     expect(seedUsers()).toEqual(users);
   });
 
+  it("has matches in the stored shape, counted into each mentor, with the demo logins' stories", () => {
+    const matches = seedMatches();
+    const mentors = seedMentors();
+    const stamp = (hoursAgo: number | null) => (hoursAgo === null ? null : Timestamp.fromMillis(1_800_000_000_000 - hoursAgo * 3_600_000));
+    for (const m of matches) {
+      const { id, requestedHoursAgo, expiresHoursAgo, respondedHoursAgo, endedHoursAgo, createdHoursAgo, updatedHoursAgo, ...fields } = m;
+      const parsed = matchDocSchema.strict().safeParse({
+        ...fields,
+        requestedAt: stamp(requestedHoursAgo),
+        expiresAt: stamp(expiresHoursAgo),
+        respondedAt: stamp(respondedHoursAgo),
+        endedAt: stamp(endedHoursAgo),
+        createdAt: stamp(createdHoursAgo),
+        updatedAt: stamp(updatedHoursAgo),
+      });
+      expect(parsed.success, `${id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      expect(id).toBe(`${m.mentorId}_${m.menteeId}`);
+      expect(m.participants).toEqual([m.mentorId, m.menteeId]);
+      expect(requestedHoursAgo - expiresHoursAgo).toBe(MATCHING.requestDays * 24);
+      // Pending requests are still within their 14 days; expired ones are past them.
+      if (m.status === "pending") expect(expiresHoursAgo).toBeLessThan(0);
+      if (m.status === "expired") expect(expiresHoursAgo).toBeGreaterThan(0);
+      expect(m.respondedHoursAgo !== null).toBe(["accepted", "declined", "ended"].includes(m.status));
+      const mentor = mentors.find((u) => u.uid === m.mentorId)!;
+      const mentee = seedMentees().find((u) => u.uid === m.menteeId)!;
+      expect([m.mentorName, m.mentorTitle]).toEqual([mentor.profile.displayName, mentor.profile.title]);
+      expect([m.menteeName, m.menteeTitle, m.menteeDepartment]).toEqual([mentee.profile.displayName, mentee.profile.title, mentee.profile.department]);
+    }
+    expect(new Set(matches.map((m) => m.id)).size).toBe(matches.length);
+    for (const mentor of mentors) {
+      const accepted = matches.filter((m) => m.mentorId === mentor.uid && m.status === "accepted").length;
+      expect(mentor.profile.activeMenteeCount, mentor.uid).toBe(accepted);
+      expect(accepted).toBeLessThanOrEqual(mentor.profile.capacity);
+      const answers = mentor.responsiveness;
+      if (answers) {
+        const stamp = Timestamp.fromMillis(0);
+        const parsed = profileDocSchema.safeParse({ ...mentor.profile, ...answers, lastActiveAt: stamp, uid: mentor.uid, role: "mentor", createdAt: stamp, updatedAt: stamp });
+        expect(parsed.success, mentor.uid).toBe(true);
+        const median = answers.responseHoursRecent.length >= MATCHING.minAnswersForMedian ? medianOf(answers.responseHoursRecent) : null;
+        expect(answers.medianResponseHours).toBe(median === null ? null : Math.round(median * 10) / 10);
+      }
+    }
+    for (const mentee of seedMentees())
+      expect(matches.filter((m) => m.menteeId === mentee.uid && m.status === "pending").length).toBeLessThanOrEqual(MATCHING.maxPendingRequests);
+
+    const ada = DEMO_LOGINS.mentor.uid;
+    const sam = DEMO_LOGINS.mentee.uid;
+    expect(matches.find((m) => m.id === SAM_ADA)?.status).toBe("accepted");
+    expect(matches.filter((m) => m.menteeId === sam && m.status === "pending")).toHaveLength(1);
+    expect(matches.filter((m) => m.mentorId === ada && m.status === "pending")).toHaveLength(2);
+    expect(matches.filter((m) => m.mentorId === ada).map((m) => m.status)).toEqual(expect.arrayContaining(["declined", "expired"]));
+    expect(mentors.find((m) => m.uid === ada)?.responsiveness?.medianResponseHours).not.toBeNull();
+
+    // One chat per accepted match; Sam and Ada's is a two-week history.
+    const chats = seedChats();
+    expect(chats.map((c) => c.matchId).sort()).toEqual(matches.filter((m) => m.status === "accepted").map((m) => m.id).sort());
+    const samAda = chats.find((c) => c.matchId === SAM_ADA)!;
+    expect(samAda.messages.length).toBeGreaterThanOrEqual(10);
+    expect(samAda.messages.length).toBeLessThanOrEqual(25);
+    expect(Math.max(...samAda.messages.map((m) => m.hoursAgo))).toBeLessThanOrEqual(14 * 24);
+    for (const chat of chats) for (const m of chat.messages) expect(m.text.length).toBeLessThanOrEqual(2000);
+    // Push-style keys sort in sending order.
+    expect([pushIdAt(1_000, 5), pushIdAt(2_000, 1), pushIdAt(2_000, 2)].sort()).toEqual([pushIdAt(1_000, 5), pushIdAt(2_000, 1), pushIdAt(2_000, 2)]);
+    expect(pushIdAt(1_700_000_000_000, 0)).toHaveLength(20);
+  });
+
   it.each([
     [{ FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099", GCLOUD_PROJECT: "demo-x" }, "without the emulators"],
     [{ FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080", GCLOUD_PROJECT: "demo-x" }, "without the emulators"],
@@ -67,9 +168,57 @@ describe("seed data", () => {
 describe("seed()", () => {
   it("fills the emulators with accounts, claims, profiles and settings, and re-running leaves the same counts", async () => {
     const result = await seed();
-    expect(result).toMatchObject({ users: 69, mentors: 28, mentees: 40, admins: 1, notifications: 3 });
-    const expected = { profiles: 69, mentors: 28, mentees: 40, admins: 1, accounts: 69, settings: 69, notifications: 3 };
+    const matches = seedMatches().length;
+    expect(result).toMatchObject({ users: 69, mentors: 28, mentees: 40, admins: 1, notifications: 3, matches });
+    const expected = { profiles: 69, mentors: 28, mentees: 40, admins: 1, accounts: 69, settings: 69, notifications: 3, matches };
     expect(await counts()).toEqual(expected);
+
+    // Matches: every mentor's count is their accepted matches; Sam is mentored by Ada; Ada has requests waiting.
+    const acceptedCount = await expectCountsMatchAcceptedMatches();
+    expect(acceptedCount).toBeGreaterThan(5);
+    for (const doc of (await adminDb.collection("matches").get()).docs) {
+      const parsed = matchDocSchema.strict().safeParse(doc.data());
+      expect(parsed.success, `${doc.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      expect(doc.id).toBe(`${doc.get("mentorId")}_${doc.get("menteeId")}`);
+    }
+    expect((await adminDb.doc(`matches/${SAM_ADA}`).get()).get("status")).toBe("accepted");
+    const incoming = await adminDb.collection("matches").where("mentorId", "==", DEMO_LOGINS.mentor.uid).where("status", "==", "pending").get();
+    expect(incoming.size).toBe(2);
+    for (const doc of incoming.docs) expect((doc.get("expiresAt") as Timestamp).toMillis()).toBeGreaterThan(Date.now());
+    const adaProfile = profileDocSchema.parse((await adminDb.doc(`users/${DEMO_LOGINS.mentor.uid}`).get()).data());
+    expect(adaProfile.activeMenteeCount).toBe(3);
+    expect(adaProfile.responseHoursRecent.length).toBeGreaterThanOrEqual(3);
+    expect(adaProfile.lastActiveAt).not.toBeNull();
+
+    // The chats, when a Realtime Database runs (npm test and npm start start one).
+    if (process.env.FIREBASE_DATABASE_EMULATOR_HOST) {
+      expect(result.chats).toBe(seedChats().length);
+      const database = getDatabaseWithUrl(`https://${PROJECT_ID}-default-rtdb.firebaseio.com`, getApps()[0]!);
+      const chat = (await database.ref(rtdbPaths.chat(SAM_ADA)).get()).val() as {
+        members: Record<string, boolean>;
+        meta: { closed: boolean };
+        messages: Record<string, { from: string; text: string; sentAt: number }>;
+      };
+      expect(chat.members).toEqual({ [DEMO_LOGINS.mentor.uid]: true, [DEMO_LOGINS.mentee.uid]: true });
+      expect(chat.meta).toEqual({ closed: false });
+      const keys = Object.keys(chat.messages).sort();
+      expect(keys.length).toBe(seedChats().find((c) => c.matchId === SAM_ADA)!.messages.length);
+      const sentAts = keys.map((key) => chat.messages[key]!.sentAt);
+      expect(sentAts).toEqual([...sentAts].sort((a, b) => a - b));
+      const samEntry = (await database.ref(`${rtdbPaths.userChats(DEMO_LOGINS.mentee.uid)}/${SAM_ADA}`).get()).val() as Record<string, unknown>;
+      expect(samEntry).toMatchObject({ peerId: DEMO_LOGINS.mentor.uid, lastMessageId: keys.at(-1), lastFrom: DEMO_LOGINS.mentor.uid, unread: 2 });
+      expect(Object.keys(samEntry).sort()).toEqual(["lastFrom", "lastMessage", "lastMessageAt", "lastMessageId", "peerId", "unread"]);
+      expect(chat.messages[keys.at(-1)!]!.text.startsWith(samEntry.lastMessage as string)).toBe(true);
+      const adaEntry = (await database.ref(`${rtdbPaths.userChats(DEMO_LOGINS.mentor.uid)}/${SAM_ADA}`).get()).val() as Record<string, unknown>;
+      expect(adaEntry).toMatchObject({ peerId: DEMO_LOGINS.mentee.uid, unread: 0 });
+      // A reset clears the database too: something written outside the seed is gone after the next seed.
+      await database.ref("chats/stray-chat/meta/closed").set(true);
+      await seed();
+      expect((await database.ref("chats/stray-chat").get()).exists()).toBe(false);
+      expect((await database.ref(rtdbPaths.chatMessages(SAM_ADA)).get()).numChildren()).toBe(keys.length);
+    } else {
+      expect(result.chats).toBeNull();
+    }
 
     for (const login of Object.values(DEMO_LOGINS)) {
       const account = await adminAuth.getUserByEmail(login.email);
@@ -98,8 +247,10 @@ describe("seed()", () => {
 
     await seed();
     expect(await counts()).toEqual(expected);
+    expect(await expectCountsMatchAcceptedMatches()).toBe(acceptedCount);
     await seed({ reset: false });
     expect(await counts()).toEqual(expected);
+    expect(await expectCountsMatchAcceptedMatches()).toBe(acceptedCount);
     expect((await adminAuth.getUser(DEMO_LOGINS.admin.uid)).customClaims).toEqual({ role: "admin" });
     // Re-seeding without a reset rewrites the same history rather than adding to it.
     expect((await adminDb.collection("auditLog").get()).size).toBe(4);
