@@ -436,6 +436,8 @@ describe("setUserRole and a mentor's matches", () => {
       "This mentor has 2 active mentees.",
     );
     expect(error.details?.message).toContain("confirm to go ahead");
+    // Machine-readable, so the app offers the second confirm without reading the sentence.
+    expect(error.details?.fields).toEqual({ endActiveMatches: "Confirm to end 2 mentorings." });
     expect(await profileOf(ada.uid)).toMatchObject({ role: "mentor", activeMenteeCount: 2, capacity: 3 });
     expect((await matchOf(ada.uid, bo.uid))?.status).toBe("accepted");
     expect((await matchOf(ada.uid, di.uid))?.status).toBe("pending");

@@ -96,7 +96,7 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
     notifications.write();
     return { plan, ended, closed };
   });
-  if (plan.action === "refuse") throw fail(plan.code, plan.message);
+  if (plan.action === "refuse") throw fail(plan.code, plan.message, plan.fields);
   await Promise.all(ended.map(({ match }) => closeChat(matchIdOf(match.mentorId, match.menteeId), match.participants)));
 
   // Spread the existing claims: setCustomUserClaims replaces them all.

@@ -68,6 +68,7 @@ describe("planRoleChange: a mentor with mentees", () => {
         action: "refuse",
         code: "failed-precondition",
         message: "This mentor has 2 active mentees. Changing their role ends those mentorings: confirm to go ahead.",
+        fields: { endActiveMatches: "Confirm to end 2 mentorings." },
       },
     ],
     [
@@ -77,6 +78,7 @@ describe("planRoleChange: a mentor with mentees", () => {
         action: "refuse",
         code: "failed-precondition",
         message: "This mentor has 1 active mentee. Changing their role ends that mentoring: confirm to go ahead.",
+        fields: { endActiveMatches: "Confirm to end 1 mentoring." },
       },
     ],
     [

@@ -20,7 +20,13 @@ export type RoleChangePlan =
       /** …and the requests waiting for them are closed, since nobody can accept them any more. */
       closeRequests: boolean;
     }
-  | { action: "refuse"; code: "failed-precondition" | "not-found" | "permission-denied"; message: string };
+  | {
+      action: "refuse";
+      code: "failed-precondition" | "not-found" | "permission-denied";
+      message: string;
+      /** Sent as the error's `fields`: `endActiveMatches` tells the app that confirming (the flag) would go through. */
+      fields?: Record<string, string>;
+    };
 
 const asRole = (value: string): Role | null => (value === "mentor" || value === "mentee" || value === "admin" ? value : null);
 
@@ -56,12 +62,15 @@ export function planRoleChange(input: {
     };
   if (!profile) return { action: "refuse", code: "not-found", message: "There is no MentorMatch user with that id." };
   const leavesMentoring = profile.role === "mentor" && role !== "mentor";
-  if (leavesMentoring && activeMatches > 0 && !input.endActiveMatches)
+  if (leavesMentoring && activeMatches > 0 && !input.endActiveMatches) {
+    const one = activeMatches === 1;
     return {
       action: "refuse",
       code: "failed-precondition",
-      message: `This mentor has ${activeMatches} active ${activeMatches === 1 ? "mentee" : "mentees"}. Changing their role ends ${activeMatches === 1 ? "that mentoring" : "those mentorings"}: confirm to go ahead.`,
+      message: `This mentor has ${activeMatches} active ${one ? "mentee" : "mentees"}. Changing their role ends ${one ? "that mentoring" : "those mentorings"}: confirm to go ahead.`,
+      fields: { endActiveMatches: `Confirm to end ${one ? "1 mentoring" : `${activeMatches} mentorings`}.` },
     };
+  }
   const profileUpdate: Extract<RoleChangePlan, { action: "change" }>["profileUpdate"] = {};
   if (profile.role !== role) profileUpdate.role = role;
   if (role === "mentor" && profile.role !== "mentor") {

@@ -85,19 +85,20 @@ describe("inviteSentMessage", () => {
 });
 
 describe("activeMenteesRefusal", () => {
-  const refusal = { code: "failed-precondition", message: "This mentor has 2 active mentees. Changing their role ends those mentorings: confirm to go ahead." };
-  it("recognises the refusal and reads the count", () =>
-    expect(activeMenteesRefusal(refusal, "mentor", "mentee")).toEqual({ message: refusal.message, count: 2 }));
-  it("reads one mentee", () =>
-    expect(activeMenteesRefusal({ ...refusal, message: "This mentor has 1 active mentee. Changing…" }, "mentor", "admin")?.count).toBe(1));
-  it("ignores other refusals and other changes", () => {
-    expect(activeMenteesRefusal({ code: "permission-denied", message: refusal.message }, "mentor", "mentee")).toBeNull();
-    expect(activeMenteesRefusal({ code: "failed-precondition", message: "You cannot remove your own admin role." }, "mentor", "mentee")).toBeNull();
-    expect(activeMenteesRefusal(refusal, "mentee", "admin")).toBeNull();
-    expect(activeMenteesRefusal(null, "mentor", "mentee")).toBeNull();
+  const refusal = {
+    code: "failed-precondition",
+    message: "This mentor has 2 active mentees. Changing their role ends those mentorings: confirm to go ahead.",
+    fields: { endActiveMatches: "Confirm to end 2 mentorings." },
+  };
+  it("recognises the refusal by its field, whatever the wording", () =>
+    expect(activeMenteesRefusal({ ...refusal, message: "Reworded." }, 2)).toEqual({ message: "Reworded.", count: 2 }));
+  it("ignores other refusals", () => {
+    expect(activeMenteesRefusal({ code: "permission-denied", message: refusal.message, fields: refusal.fields }, 2)).toBeNull();
+    expect(activeMenteesRefusal({ code: "failed-precondition", message: "You cannot remove your own admin role." }, 2)).toBeNull();
+    expect(activeMenteesRefusal({ code: "failed-precondition", message: refusal.message, fields: {} }, 2)).toBeNull();
+    expect(activeMenteesRefusal(null, 2)).toBeNull();
   });
-  it("keeps the sentence when the count cannot be read", () =>
-    expect(activeMenteesRefusal({ ...refusal, message: "This mentor has active mentees." }, "mentor", "mentee")?.count).toBeNull());
+  it("leaves the count out when the profile does not know it", () => expect(activeMenteesRefusal(refusal, 0)?.count).toBeNull());
 });
 
 describe("endMatchesLabel and endedMatchesNote", () => {

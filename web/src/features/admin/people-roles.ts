@@ -57,18 +57,15 @@ function displayNameOf(name: string): string {
 }
 
 /**
- * Whether setUserRole refused because the mentor still has mentees (it then wants `endActiveMatches: true`), and how
- * many, read from its sentence ("This mentor has 2 active mentees. …"); null for any other refusal.
+ * Whether setUserRole refused because the mentor still has mentees: it marks that refusal with a field error on
+ * `endActiveMatches` (the flag that would let it through). The count is the mentor's own `activeMenteeCount`.
  */
 export function activeMenteesRefusal(
-  error: { code: string; message: string } | null,
-  current: Role | null,
-  next: Role,
+  error: { code: string; message: string; fields?: Readonly<Record<string, string>> } | null,
+  activeMenteeCount: number,
 ): { message: string; count: number | null } | null {
-  if (!error || error.code !== "failed-precondition" || current !== "mentor" || next === "mentor") return null;
-  if (!/active mentee/i.test(error.message)) return null;
-  const count = /(\d+)\s+active mentee/i.exec(error.message);
-  return { message: error.message, count: count ? Number(count[1]) : null };
+  if (!error || error.code !== "failed-precondition" || !error.fields?.endActiveMatches) return null;
+  return { message: error.message, count: activeMenteeCount > 0 ? activeMenteeCount : null };
 }
 
 /** The second confirm's button: "End their 2 matches and change role". */

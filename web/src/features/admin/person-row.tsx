@@ -41,7 +41,7 @@ export function PersonRow({ person, myUid, onRoleChanged }: { person: Profile; m
       toast.success(successMessage(name, result.role, result.changed) + endedMatchesNote(result.endedMatches, result.closedRequests));
       onRoleChanged(person.uid, result.role);
     } catch (error) {
-      const refusal = endActiveMatches ? null : activeMenteesRefusal(callableErrorFrom(error), person.role, next);
+      const refusal = endActiveMatches ? null : activeMenteesRefusal(callableErrorFrom(error), person.activeMenteeCount);
       if (refusal) {
         setEndMatches(refusal);
         step.ask();
