@@ -1,17 +1,7 @@
-import { planSuggestions, type MentorSuggestion } from "@mentormatch/shared";
+import { planSuggestions, type MentorSuggestion, type SuggestionMentor } from "@mentormatch/shared";
 
-/** What a suggestion card needs of a mentor: the directory profile fields the planner scores. */
-export interface SuggestableMentor {
-  uid: string;
-  role: string;
-  displayName: string;
-  expertise: readonly string[];
-  department: string;
-  capacity: number;
-  activeMenteeCount: number;
-  acceptingRequests: boolean;
-  medianResponseHours?: number | null;
-}
+/** What a suggestion card needs of a mentor: the directory profile fields the shared planner scores. */
+export type SuggestableMentor = SuggestionMentor;
 
 export interface Suggested<M extends SuggestableMentor> {
   mentor: M;
