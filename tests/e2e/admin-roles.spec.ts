@@ -1,9 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_PROJECT_ID, buildSearchTokens, defaultEmailPrefs, defaultProfileFields, paths } from "@mentormatch/shared";
-import { getApps, initializeApp } from "firebase-admin/app";
-import { getAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore } from "firebase-admin/firestore";
 import { DEMO_LOGINS } from "../../scripts/seed-data";
+import { TEST_PASSWORD, createMember, signInOn } from "./accounts";
 import { mailTo } from "./mail";
 
 const SHOTS = "artifacts/screenshots";
@@ -26,47 +23,6 @@ const summary = (page: Page) => page.getByTestId("people-summary");
 const auditEntries = (page: Page) => page.getByTestId("recent-changes").getByTestId("audit-entry");
 const inviteRows = (page: Page) => page.getByTestId("invite-panel").getByTestId("invite-row");
 const ADMIN = DEMO_LOGINS.admin;
-const PASSWORD = "correct-horse-battery";
-
-function adminSdk() {
-  const app = getApps().find((a) => a.name === "e2e-admin") ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID }, "e2e-admin");
-  return { auth: getAuth(app), db: getFirestore(app) };
-}
-
-/**
- * A registered, verified mentee made the way registerAccount makes one (profile, settings, claim), so this spec does
- * not depend on the sign-up screens: the seeded users other specs rely on are never changed.
- */
-async function createMentee(name: string, email: string): Promise<string> {
-  const { auth, db } = adminSdk();
-  const { uid } = await auth.createUser({ email, password: PASSWORD, displayName: name, emailVerified: true });
-  const profile = defaultProfileFields({ displayName: name, timezone: "Europe/London", role: "mentee" });
-  const batch = db.batch();
-  batch.create(db.doc(paths.user(uid)), {
-    ...profile,
-    uid,
-    role: "mentee",
-    activeMenteeCount: 0,
-    ratingAvg: 0,
-    ratingCount: 0,
-    sessionCount: 0,
-    searchTokens: buildSearchTokens(profile),
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-  });
-  batch.create(db.doc(paths.userSettings(uid)), { email, emailPrefs: defaultEmailPrefs(), createdAt: FieldValue.serverTimestamp() });
-  await batch.commit();
-  await auth.setCustomUserClaims(uid, { role: "mentee" });
-  return uid;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-}
 
 test("an admin makes a new mentee a mentor from People, and the person sees it after a reload", async ({ browser }) => {
   // A brand-new account, so the seeded users other tests rely on are never changed.
@@ -77,9 +33,9 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
   try {
     // ---- The new person, a registered mentee, signs in ----
     const email = `promoted-${stamp}@example.com`;
-    await createMentee(name, email);
+    await createMember({ name, email, role: "mentee" });
     const user = await userContext.newPage();
-    await signIn(user, email, PASSWORD);
+    await signInOn(user, email, TEST_PASSWORD);
     await user.goto("/profile");
     await expect(user.locator(".user-role")).toHaveText("Mentee");
     await expect(user.getByLabel("Capacity")).toHaveCount(0);
@@ -93,7 +49,7 @@ test("an admin makes a new mentee a mentor from People, and the person sees it a
 
     // ---- The seeded admin opens People from the overview ----
     const admin = await adminContext.newPage();
-    await signIn(admin, ADMIN.email, ADMIN.password);
+    await signInOn(admin, ADMIN.email, ADMIN.password);
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await expect(admin.getByRole("heading", { name: "Programme overview" })).toBeVisible();
     await expect(admin.locator(".stats")).toHaveAttribute("aria-busy", "false");
@@ -228,7 +184,7 @@ test("an admin invites an outside address, which gets the email, and withdraws a
   const stamp = Date.now().toString(36);
   const invitee = `invitee-${stamp}@gmail.com`;
   const withdrawn = `withdrawn-${stamp}@gmail.com`;
-  await signIn(page, ADMIN.email, ADMIN.password);
+  await signInOn(page, ADMIN.email, ADMIN.password);
   await page.goto("/admin/people");
   const panel = page.getByTestId("invite-panel");
   await expect(panel.getByRole("heading", { name: "Invite someone", level: 2 })).toBeVisible();

@@ -1,78 +1,14 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { FUNCTIONS_REGION, buildSearchTokens, defaultEmailPrefs, defaultProfileFields, paths, type Role } from "@mentormatch/shared";
-import { getAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore } from "firebase-admin/firestore";
-import { PROJECT_ID, adminApp } from "./accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { TEST_PASSWORD, callAs, createMember, signedInPage } from "./accounts";
 
 const SHOTS = "artifacts/screenshots";
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-const PASSWORD = "correct-horse-battery";
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const messagesLink = (page: Page) => nav(page).getByRole("link", { name: /^Messages/ });
 const messagesBadge = (page: Page) => page.getByTestId("messages-badge");
-
-/** A registered, verified person made the way registerAccount makes one (profile, settings, claim). */
-async function createUser(input: { name: string; email: string; role: Role; title: string }): Promise<string> {
-  const auth = getAuth(adminApp());
-  const db = getFirestore(adminApp());
-  const { uid } = await auth.createUser({ email: input.email, password: PASSWORD, displayName: input.name, emailVerified: true });
-  const profile = {
-    ...defaultProfileFields({ displayName: input.name, timezone: "Europe/London", role: input.role }),
-    title: input.title,
-    department: "Engineering" as const,
-    expertise: input.role === "mentor" ? ["system design"] : [],
-  };
-  const batch = db.batch();
-  batch.create(db.doc(paths.user(uid)), {
-    ...profile,
-    uid,
-    role: input.role,
-    activeMenteeCount: 0,
-    ratingAvg: 0,
-    ratingCount: 0,
-    sessionCount: 0,
-    searchTokens: buildSearchTokens(profile),
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-  });
-  batch.create(db.doc(paths.userSettings(uid)), { email: input.email, emailPrefs: defaultEmailPrefs(), createdAt: FieldValue.serverTimestamp() });
-  await batch.commit();
-  await auth.setCustomUserClaims(uid, { role: input.role });
-  return uid;
-}
-
-/** Calls a callable as `email`, as the web app would (the callable protocol), and returns its result. */
-async function callAs(email: string, name: string, data: unknown): Promise<unknown> {
-  const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099";
-  const signIn = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake-api-key`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, returnSecureToken: true }),
-  });
-  const { idToken } = (await signIn.json()) as { idToken: string };
-  const response = await fetch(`http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` },
-    body: JSON.stringify({ data }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  expect(body.error, `${name} answered an error`).toBeUndefined();
-  return body.result;
-}
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(nav(page)).toBeVisible();
-  return page;
-}
 
 test("a mentee and a mentor chat live: unread counter, typing, read receipt, phone layout, paging, closed when the match ends", async ({ browser }) => {
   const stamp = Date.now().toString(36);
@@ -80,13 +16,13 @@ test("a mentee and a mentor chat live: unread counter, typing, read receipt, pho
   const menteeName = `Sam Chat ${stamp}`;
   const mentorEmail = `chat-mentor-${stamp}@example.com`;
   const menteeEmail = `chat-mentee-${stamp}@example.com`;
-  const mentorId = await createUser({ name: mentorName, email: mentorEmail, role: "mentor", title: "Staff Engineer" });
-  await createUser({ name: menteeName, email: menteeEmail, role: "mentee", title: "Junior Engineer" });
-  const { matchId } = (await callAs(menteeEmail, "requestMatch", { mentorId, message: `Could you mentor me? (${stamp})` })) as { matchId: string };
-  await callAs(mentorEmail, "acceptMatch", { matchId });
+  const mentorId = await createMember({ name: mentorName, email: mentorEmail, role: "mentor", title: "Staff Engineer" });
+  await createMember({ name: menteeName, email: menteeEmail, role: "mentee", title: "Junior Engineer" });
+  const { matchId } = (await callAs(menteeEmail, TEST_PASSWORD, "requestMatch", { mentorId, message: `Could you mentor me? (${stamp})` })) as { matchId: string };
+  await callAs(mentorEmail, TEST_PASSWORD, "acceptMatch", { matchId });
 
-  const mentee = await signIn(browser, menteeEmail);
-  const mentor = await signIn(browser, mentorEmail);
+  const mentee = await signedInPage(browser, menteeEmail, TEST_PASSWORD);
+  const mentor = await signedInPage(browser, mentorEmail, TEST_PASSWORD);
   try {
     // ---- The mentee reaches the fresh chat from the active match on the Requests page ----
     await nav(mentee).getByRole("link", { name: /^Requests/ }).click();
@@ -161,7 +97,7 @@ test("a mentee and a mentor chat live: unread counter, typing, read receipt, pho
     await expect(mentee.getByRole("button", { name: "Load older messages" })).toHaveCount(0);
 
     // ---- The match ends: the chat stays readable, read-only, on both sides, live ----
-    await callAs(mentorEmail, "endMatch", { matchId });
+    await callAs(mentorEmail, TEST_PASSWORD, "endMatch", { matchId });
     await expect(mentee.getByTestId("chat-closed")).toContainText("read-only");
     await expect(mentor.getByTestId("chat-closed")).toContainText("read-only");
     await expect(mentee.getByLabel(`Message ${mentorName}`)).toHaveCount(0);

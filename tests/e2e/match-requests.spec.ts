@@ -1,9 +1,8 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { FUNCTIONS_REGION, buildSearchTokens, defaultEmailPrefs, defaultProfileFields, paths, type Department, type Role } from "@mentormatch/shared";
-import { getAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore } from "firebase-admin/firestore";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { paths } from "@mentormatch/shared";
+import { getFirestore } from "firebase-admin/firestore";
 import { DEMO_LOGINS, SEED_PASSWORD, seedMatches } from "../../scripts/seed-data";
-import { PROJECT_ID, adminApp } from "./accounts";
+import { TEST_PASSWORD, adminApp, callAs, createMember, signedInPage } from "./accounts";
 
 const SHOTS = "artifacts/screenshots";
 async function shot(page: Page, name: string, fullPage = true) {
@@ -11,7 +10,6 @@ async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-const PASSWORD = "correct-horse-battery";
 /** The seeded mentor who takes requests (capacity 4, accepting) and knows system design. */
 const MENTOR = DEMO_LOGINS.mentor;
 /** The requests the seed leaves waiting for her answer (the demo shows a Requests page with something on it). */
@@ -24,78 +22,6 @@ const requestsBadge = (page: Page) => page.getByTestId("requests-badge");
 const incoming = (page: Page) => page.getByTestId("incoming-request");
 const active = (page: Page) => page.getByTestId("active-match");
 const requestPanel = (page: Page) => page.getByTestId("request-panel");
-
-/**
- * A registered, verified person made the way registerAccount makes one (profile, settings, claim), so this spec needs
- * no sign-up screens and changes no seeded user.
- */
-async function createUser(input: {
-  name: string;
-  email: string;
-  role: Role;
-  title: string;
-  department: Department;
-  learningGoals?: string[];
-  expertise?: string[];
-}): Promise<string> {
-  const auth = getAuth(adminApp());
-  const db = getFirestore(adminApp());
-  const { uid } = await auth.createUser({ email: input.email, password: PASSWORD, displayName: input.name, emailVerified: true });
-  const profile = {
-    ...defaultProfileFields({ displayName: input.name, timezone: "Europe/London", role: input.role }),
-    title: input.title,
-    department: input.department,
-    learningGoals: input.learningGoals ?? [],
-    expertise: input.expertise ?? [],
-  };
-  const batch = db.batch();
-  batch.create(db.doc(paths.user(uid)), {
-    ...profile,
-    uid,
-    role: input.role,
-    activeMenteeCount: 0,
-    ratingAvg: 0,
-    ratingCount: 0,
-    sessionCount: 0,
-    searchTokens: buildSearchTokens(profile),
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-  });
-  batch.create(db.doc(paths.userSettings(uid)), { email: input.email, emailPrefs: defaultEmailPrefs(), createdAt: FieldValue.serverTimestamp() });
-  await batch.commit();
-  await auth.setCustomUserClaims(uid, { role: input.role });
-  return uid;
-}
-
-/** Calls a callable as `email`, as the web app would (the callable protocol), and returns its result. */
-async function callAs(email: string, password: string, name: string, data: unknown): Promise<unknown> {
-  const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099";
-  const signIn = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake-api-key`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password, returnSecureToken: true }),
-  });
-  const { idToken } = (await signIn.json()) as { idToken: string };
-  const response = await fetch(`http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` },
-    body: JSON.stringify({ data }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  expect(body.error, `${name} answered an error`).toBeUndefined();
-  return body.result;
-}
-
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(nav(page)).toBeVisible();
-  return page;
-}
 
 /** The sidebar counter with `n` requests waiting (none shown for 0). */
 async function expectWaiting(page: Page, n: number) {
@@ -113,10 +39,10 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
   const menteeName = `Jordan Request ${stamp}`;
   const menteeEmail = `requester-${stamp}@example.com`;
   const goal = "Get better at system design interviews";
-  await createUser({ name: menteeName, email: menteeEmail, role: "mentee", title: "Junior Software Engineer", department: "Engineering", learningGoals: [goal] });
+  await createMember({ name: menteeName, email: menteeEmail, role: "mentee", title: "Junior Software Engineer", department: "Engineering", learningGoals: [goal] });
 
-  const mentee = await signIn(browser, menteeEmail, PASSWORD);
-  const mentor = await signIn(browser, MENTOR.email, MENTOR.password);
+  const mentee = await signedInPage(browser, menteeEmail, TEST_PASSWORD);
+  const mentor = await signedInPage(browser, MENTOR.email, MENTOR.password);
   try {
     // ---- The mentor has only the seeded requests waiting ----
     await requestsLink(mentor).click();
@@ -241,12 +167,12 @@ test("a mentee asks a mentor, who sees it live, accepts, and the mentee ends it;
 test("a refusal from the server is shown as its sentence", async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const email = `refused-${stamp}@example.com`;
-  await createUser({ name: `Kim Refused ${stamp}`, email, role: "mentee", title: "Analyst", department: "Finance", learningGoals: ["Build a three-statement model"] });
+  await createMember({ name: `Kim Refused ${stamp}`, email, role: "mentee", title: "Analyst", department: "Finance", learningGoals: ["Build a three-statement model"] });
   const mentorName = `Pat Closing ${stamp}`;
   const mentorEmail = `closing-${stamp}@example.com`;
-  const mentorUid = await createUser({ name: mentorName, email: mentorEmail, role: "mentor", title: "Controller", department: "Finance", expertise: ["financial modelling"] });
+  const mentorUid = await createMember({ name: mentorName, email: mentorEmail, role: "mentor", title: "Controller", department: "Finance", expertise: ["financial modelling"] });
 
-  const mentee = await signIn(browser, email, PASSWORD);
+  const mentee = await signedInPage(browser, email, TEST_PASSWORD);
   try {
     await mentee.goto(`/mentors/${mentorUid}`);
     await requestPanel(mentee).getByRole("button", { name: "Request mentoring" }).click();
@@ -267,12 +193,12 @@ test("an admin demoting a mentor with a mentee is asked to end the match first, 
   const mentorName = `Quinn Demoted ${stamp}`;
   const mentorEmail = `demoted-${stamp}@example.com`;
   const menteeEmail = `matched-${stamp}@example.com`;
-  const mentorUid = await createUser({ name: mentorName, email: mentorEmail, role: "mentor", title: "Staff Engineer", department: "Engineering", expertise: ["go"] });
-  await createUser({ name: `Robin Matched ${stamp}`, email: menteeEmail, role: "mentee", title: "Engineer", department: "Engineering" });
-  const requested = (await callAs(menteeEmail, PASSWORD, "requestMatch", { mentorId: mentorUid, message: "Please mentor me." })) as { matchId: string };
-  await callAs(mentorEmail, PASSWORD, "acceptMatch", { matchId: requested.matchId });
+  const mentorUid = await createMember({ name: mentorName, email: mentorEmail, role: "mentor", title: "Staff Engineer", department: "Engineering", expertise: ["go"] });
+  await createMember({ name: `Robin Matched ${stamp}`, email: menteeEmail, role: "mentee", title: "Engineer", department: "Engineering" });
+  const requested = (await callAs(menteeEmail, TEST_PASSWORD, "requestMatch", { mentorId: mentorUid, message: "Please mentor me." })) as { matchId: string };
+  await callAs(mentorEmail, TEST_PASSWORD, "acceptMatch", { matchId: requested.matchId });
 
-  const admin = await signIn(browser, DEMO_LOGINS.admin.email, SEED_PASSWORD);
+  const admin = await signedInPage(browser, DEMO_LOGINS.admin.email, SEED_PASSWORD);
   try {
     await admin.goto(`/admin/people?q=${stamp}`);
     const row: Locator = admin.getByTestId("person-row").filter({ hasText: mentorName });
