@@ -97,6 +97,17 @@ describe("revokeInvite", () => {
     expect((await auditFor(email)).map((entry) => entry.action).sort()).toEqual(["invite_created", "invite_revoked"]);
   });
 
+  it.each<[string, (email: string) => unknown, string]>([
+    ["not an address", () => ({ email: "nope" }), "email: Enter a valid email address"],
+    ["an extra field", (email) => ({ email, force: true }), "Unexpected field(s): force."],
+  ])("rejects %s with invalid-argument and withdraws nothing", async (_name, input, message) => {
+    const email = outsideAddress();
+    await admin.call("inviteUser", { email });
+    await expectCallableError(admin.callRaw("revokeInvite", input(email)), "invalid-argument", message);
+    expect((await adminDb.doc(paths.invite(inviteIdOf(email))).get()).exists).toBe(true);
+    expect(await auditFor(email)).toHaveLength(1);
+  });
+
   it("answers not-found with the address for an invitation that does not exist", async () => {
     const email = outsideAddress();
     await expectCallableError(admin.call("revokeInvite", { email }), "not-found", `There is no invitation for ${email}.`);

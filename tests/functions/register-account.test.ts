@@ -193,6 +193,14 @@ describe("registerAccount: verification first", () => {
     expect(await mailsFor(client.uid)).toHaveLength(2);
   });
 
+  it("sendVerificationEmail refuses unknown fields and sends nothing", async () => {
+    const client = await signUp("resend-bad", { verified: false });
+    await client.call("registerAccount", { role: "mentee", displayName: "Bad Resend", timezone: "UTC" });
+    await adminDb.doc(paths.userRegistration(client.uid)).update({ verificationSentAt: Timestamp.fromMillis(Date.now() - 61_000) });
+    await expectCallableError(client.callRaw("sendVerificationEmail", { email: "someone-else@example.com" }), "invalid-argument", "Unexpected field(s): email.");
+    expect(await mailsFor(client.uid)).toHaveLength(1);
+  });
+
   it("sendVerificationEmail needs a pending registration", async () => {
     const client = await signUp("nothing-pending", { verified: false });
     await expectCallableError(client.call("sendVerificationEmail", {}), "failed-precondition", "Fill in the sign-up form first");
