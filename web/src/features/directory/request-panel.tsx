@@ -10,12 +10,13 @@ import { useSessionData } from "../../app/session-data";
 import { FormField } from "../../components/form-field";
 import { useConfirmStep } from "../../components/use-confirm-step";
 import { useNow } from "../../components/use-now";
-import { cancelMatch, requestMatch, watchMatchWithMentor, type Match } from "../../data/matches";
+import { requestMatch, watchMatchWithMentor, type Match } from "../../data/matches";
 import type { Profile } from "../../data/profiles";
 import { applyFieldErrors, errorMessage } from "../../lib/error-message";
 import { formatExactTime } from "../admin/audit-format";
 import { defaultRequestNote, describeAge, describeCharactersLeft, describeExpiry } from "../requests/match-format";
 import { mentorAvailability } from "./mentor-availability";
+import { withdrawRequest } from "../requests/withdraw-request";
 
 const requestFormSchema = z.object({ message: requestMatchInputSchema.shape.message });
 type RequestForm = z.input<typeof requestFormSchema>;
@@ -198,17 +199,7 @@ function PendingRequest({ match, onWithdrawn }: { match: Match; onWithdrawn: () 
   const sent = match.requestedAt.toDate();
   const expires = match.expiresAt.toDate();
 
-  async function withdraw() {
-    step.save();
-    try {
-      await cancelMatch(match.id);
-      toast.success(`Your request to ${match.mentorName} is withdrawn.`);
-      onWithdrawn();
-    } catch (error) {
-      toast.error(errorMessage(error));
-      step.close();
-    }
-  }
+  const withdraw = () => withdrawRequest(match, step, onWithdrawn);
 
   return (
     <div className="request-state" data-testid="request-state">

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
 import { useConfirmStep } from "../../components/use-confirm-step";
 import { useNow } from "../../components/use-now";
 import { usePageTitle } from "../../components/use-page-title";
-import { acceptMatch, cancelMatch, declineMatch, endMatch, watchMatches, type Match } from "../../data/matches";
+import { acceptMatch, declineMatch, endMatch, watchMatches, type Match } from "../../data/matches";
 import { errorMessage } from "../../lib/error-message";
 import { formatExactTime } from "../admin/audit-format";
 import {
@@ -22,6 +22,7 @@ import {
   otherName,
 } from "./match-format";
 import { useProfiles } from "./use-profiles";
+import { withdrawRequest } from "./withdraw-request";
 
 const OPEN: MatchStatus[] = ["pending", "accepted"];
 const CLOSED: MatchStatus[] = ["declined", "cancelled", "expired", "ended"];
@@ -388,17 +389,7 @@ function OutgoingRequest({ match, now, timeZone, onDone }: { match: Match; now: 
   const requested = match.requestedAt.toDate();
   const expires = match.expiresAt.toDate();
 
-  async function withdraw() {
-    step.save();
-    try {
-      await cancelMatch(match.id);
-      toast.success(`Your request to ${match.mentorName} is withdrawn.`);
-      onDone();
-    } catch (error) {
-      toast.error(errorMessage(error));
-      step.close();
-    }
-  }
+  const withdraw = () => withdrawRequest(match, step, onDone);
 
   return (
     <li className="card match-card" data-testid="outgoing-request" aria-labelledby={ids.name}>
