@@ -1,10 +1,10 @@
-import { LIMITS, NOTIFICATION_KINDS, type EmailKind, type NotificationKind } from "@mentormatch/shared";
+import { LIMITS, NOTIFICATION_KINDS, wantsEmail, type EmailKind, type NotificationKind } from "@mentormatch/shared";
 
 export interface NotificationRecipient {
   email: string;
   displayName: string;
   /** Missing kinds count as on: preferences default on, and settings written before a kind existed lack it. */
-  emailPrefs: Partial<Record<EmailKind, unknown>>;
+  emailPrefs: Partial<Record<EmailKind, boolean>>;
 }
 
 export interface NotificationPlanInput {
@@ -28,7 +28,7 @@ export function planNotification(input: NotificationPlanInput): NotificationPlan
   if (input.notificationExists || input.mailExists) return { action: "skip" };
   const emailKind = NOTIFICATION_KINDS[input.kind];
   const recipient = input.recipient;
-  const wantsMail = input.hasEmail && !!recipient?.email && recipient.emailPrefs[emailKind] !== false;
+  const wantsMail = input.hasEmail && !!recipient?.email && wantsEmail(recipient.emailPrefs, emailKind);
   return { action: "notify", mail: wantsMail && recipient ? { to: recipient.email, emailKind } : null };
 }
 

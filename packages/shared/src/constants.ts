@@ -29,8 +29,30 @@ export const EMAIL_KINDS = [
   "reminders",
   "miniMentorship",
   "feedback",
+  "messages",
+  "messageDigest",
+  "support",
+  "moderation",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
+ * What a preference is when the person never set it (a settings document older than the kind counts the same).
+ * The digest is opt-in: a daily email nobody asked for would be noise next to the per-message one.
+ */
+export const EMAIL_KIND_DEFAULTS: Record<EmailKind, boolean> = {
+  account: true,
+  matchRequests: true,
+  matchUpdates: true,
+  sessions: true,
+  reminders: true,
+  miniMentorship: true,
+  feedback: true,
+  messages: true,
+  messageDigest: false,
+  support: true,
+  moderation: true,
+};
 
 export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   account: "Account and welcome messages",
@@ -40,6 +62,10 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   reminders: "Session reminders (24 hours and 1 hour before)",
   miniMentorship: "Mini mentorship updates",
   feedback: "New feedback on my sessions",
+  messages: "A message I have not read for a while",
+  messageDigest: "A daily digest of my unread messages",
+  support: "Answers from programme support",
+  moderation: "Moderation: reports to review (admins) and what became of my reports",
 };
 
 /** In-app notification kinds, each mapped to the email preference that governs its email. */
@@ -65,6 +91,17 @@ export const NOTIFICATION_KINDS = {
   mini_scheduled: "miniMentorship",
   mini_reminder: "reminders",
   feedback_received: "feedback",
+  /** A chat message still unread after CHAT_EMAIL.unreadDelayMinutes. */
+  message_unread: "messages",
+  message_digest: "messageDigest",
+  /** To the admins: someone opened a support conversation or wrote in one. */
+  support_opened: "support",
+  support_replied: "support",
+  support_closed: "support",
+  /** To the admins: a reported message waits in the review queue. */
+  report_filed: "moderation",
+  /** To the reporter: what an admin decided. */
+  report_resolved: "moderation",
 } as const satisfies Record<string, EmailKind>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_LIST = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { EMAIL_KINDS, LIMITS, ROLES, SELF_SERVICE_ROLES } from "../constants.js";
+import { EMAIL_KINDS, EMAIL_KIND_DEFAULTS, LIMITS, ROLES, SELF_SERVICE_ROLES, type EmailKind } from "../constants.js";
 import { timestampSchema, timezoneSchema, uidSchema } from "./common.js";
 import { displayNameSchema } from "./profile.js";
 
@@ -63,10 +63,15 @@ export const emailPrefsSchema = z.strictObject(
 export type EmailPrefs = z.output<typeof emailPrefsSchema>;
 
 export function defaultEmailPrefs(): EmailPrefs {
-  return Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, true])) as EmailPrefs;
+  return { ...EMAIL_KIND_DEFAULTS };
 }
 
-/** `users/{uid}/private/settings`. emailPrefs may miss kinds added after the document was written (they count as on). */
+/** Whether a person wants email of this kind; a kind missing from an older document takes its default. */
+export function wantsEmail(prefs: Partial<Record<string, boolean>> | null | undefined, kind: EmailKind): boolean {
+  return prefs?.[kind] ?? EMAIL_KIND_DEFAULTS[kind];
+}
+
+/** `users/{uid}/private/settings`. emailPrefs may miss kinds added after the document was written (they take EMAIL_KIND_DEFAULTS). */
 export const settingsDocSchema = z.object({
   email: z.string(),
   emailPrefs: z.record(z.string(), z.boolean()),

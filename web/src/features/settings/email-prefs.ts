@@ -1,6 +1,6 @@
 import { EMAIL_KINDS, defaultEmailPrefs, type EmailPrefs } from "@mentormatch/shared";
 
-/** Preferences missing from an older document count as on, which is what the functions assume too. */
+/** Preferences missing from an older document take their default (EMAIL_KIND_DEFAULTS), as the functions assume. */
 export function withDefaultPrefs(stored: unknown): EmailPrefs {
   const prefs = defaultEmailPrefs();
   if (stored && typeof stored === "object") {
