@@ -12,6 +12,8 @@ describe("planNotification", () => {
     ["no email content means in-app only", { hasEmail: false }, { action: "notify", mail: null }],
     ["the kind's email preference off means in-app only", { kind: "match_requested" }, { action: "notify", mail: null }],
     ["a kind missing from old settings counts as on", { kind: "feedback_received" }, { action: "notify", mail: { to: "ada@example.com", emailKind: "feedback" } }],
+    ["the opt-in digest missing from old settings counts as off", { kind: "message_digest" }, { action: "notify", mail: null }],
+    ["the digest switched on is mailed", { kind: "message_digest", recipient: { ...recipient, emailPrefs: { messageDigest: true } } }, { action: "notify", mail: { to: "ada@example.com", emailKind: "messageDigest" } }],
     ["no settings means no address", { recipient: null }, { action: "notify", mail: null }],
     ["an empty address is not mailed", { recipient: { ...recipient, email: "" } }, { action: "notify", mail: null }],
   ])("%s", (_name, patch, expected) => {
