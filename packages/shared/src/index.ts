@@ -16,5 +16,6 @@ export * from "./planners/match-query.js";
 export * from "./planners/responsiveness.js";
 export * from "./planners/suggestions.js";
 export * from "./time-zones.js";
+export * from "./scheduling/temporal-free.js";
 export * from "./documents.js";
 export * from "./templates/email.js";
