@@ -1,6 +1,11 @@
-// `npm run bench:races`: the acceptance race at capacity 1. Each round makes a mentor with one place and 20 pending
-// requests from 20 mentees, then fires 20 acceptMatch calls at once, as the mentor, through the functions emulator.
-// Prints the winners per round and, last, how many rounds went over capacity (must be 0; the exit code says so).
+// `npm run bench:races`: two races through the functions emulator.
+// 1. Acceptance at capacity 1: each round makes a mentor with one place and 20 pending requests from 20 mentees, then
+//    fires 20 acceptMatch calls at once, as the mentor. Prints the winners per round and how many rounds went over
+//    capacity (must be 0).
+// 2. Booking: each round makes a mentor with hours and an accepted match with each of the 20 mentees, then the 20
+//    mentees call bookSession at once for 60-minute sessions 0/15/30/45 minutes apart (every pair overlaps). Prints
+//    the successes per round and the double bookings (overlapping pending/accepted sessions of one person; must be 0).
+// The exit code is 1 if either race misbehaved.
 // Runs inside the emulators: node scripts/emulators.mjs exec --test-env --only auth,firestore,functions -- "npx tsx scripts/bench-races.ts"
 // BENCH_ROUNDS and BENCH_CONCURRENCY change the shape (default 20 × 20).
 import {
@@ -122,7 +127,7 @@ async function playRound(round: number, mentees: Awaited<ReturnType<typeof makeP
   return { round, winners, refused, errors, activeMenteeCount, acceptedDocs, ms };
 }
 
-const mentees = [];
+const mentees: Awaited<ReturnType<typeof makePerson>>[] = [];
 for (let i = 0; i < CONCURRENCY; i += 1) mentees.push(await makePerson(`bench-mentee-${run}-${i}`, "mentee", `Bench Mentee ${i}`));
 
 console.log(`bench:races — ${ROUNDS} rounds × ${CONCURRENCY} concurrent acceptMatch calls, capacity ${CAPACITY}`);
@@ -147,5 +152,107 @@ console.log(
     `over-capacity rounds: ${overCapacity}; rounds without exactly one winner: ${notExactlyOne}; errors: ${errors}; ` +
     `round time median ${times[Math.floor(times.length / 2)]} ms, max ${times.at(-1)} ms`,
 );
+
+// ---- the booking race ------------------------------------------------------------------------------------------
+
+const HOUR_MS = 3_600_000;
+const allDay = [{ start: "00:00", end: "24:00" }];
+
+/** Every pair of pending/accepted sessions of `uid` that overlap: a double booking. Must stay 0. */
+async function doubleBookings(uid: string): Promise<number> {
+  const snap = await firestore.collection(paths.sessions()).where("participants", "array-contains", uid).where("status", "in", ["pending", "accepted"]).get();
+  const times = snap.docs.map((doc) => [doc.get("startAt").toMillis() as number, doc.get("endAt").toMillis() as number] as const);
+  let pairs = 0;
+  for (let i = 0; i < times.length; i += 1) for (let j = i + 1; j < times.length; j += 1) if (times[i]![0] < times[j]![1] && times[j]![0] < times[i]![1]) pairs += 1;
+  return pairs;
+}
+
+const menteeClients = await Promise.all(
+  mentees.map(async (mentee) => {
+    const app = initializeApp({ projectId, apiKey: "fake-api-key" }, `bench-book-${mentee.uid}`);
+    const clientAuth = getAuth(app);
+    connectAuthEmulator(clientAuth, `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`, { disableWarnings: true });
+    const functions = getFunctions(app, FUNCTIONS_REGION);
+    connectFunctionsEmulator(functions, "127.0.0.1", 5001);
+    await signInWithEmailAndPassword(clientAuth, `${mentee.uid}@example.com`, PASSWORD);
+    return { app, uid: mentee.uid, book: httpsCallable<Record<string, unknown>, CallableOutput<"bookSession">>(functions, "bookSession") };
+  }),
+);
+
+interface BookingRound {
+  round: number;
+  successes: number;
+  taken: number;
+  errors: string[];
+  doubleBookings: number;
+  ms: number;
+}
+
+async function playBookingRound(round: number): Promise<BookingRound> {
+  const mentorId = `bench-book-mentor-${run}-${round}`;
+  const mentor = await makePerson(mentorId, "mentor", `Bench Booking Mentor ${round}`, { capacity: 20, acceptingRequests: true });
+  await firestore.doc(paths.availability(mentorId)).set({
+    timeZone: "UTC",
+    weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    overrides: {},
+    minimumNoticeMinutes: 0,
+    horizonDays: 14,
+    bufferMinutes: 15,
+    updatedAt: new Date(),
+  });
+  await pendingRequests(firestore, mentorId, mentor, mentees);
+  const batch = firestore.batch();
+  for (const mentee of mentees) batch.update(firestore.doc(paths.match(matchIdOf(mentorId, mentee.uid))), { status: "accepted", respondedAt: new Date() });
+  await batch.commit();
+
+  // Tomorrow 10:00 UTC plus the round, so rounds never share a cell even for the mentees, who take part in every round.
+  const base = Math.floor(Date.now() / (24 * HOUR_MS)) * 24 * HOUR_MS + 24 * HOUR_MS + 10 * HOUR_MS + round * 2 * HOUR_MS;
+  const started = Date.now();
+  const results = await Promise.allSettled(
+    menteeClients.map((client, i) =>
+      client.book({ matchId: matchIdOf(mentorId, client.uid), startMs: base + (i % 4) * 15 * 60_000, durationMinutes: 60, agenda: `bench ${round}.${i}` }),
+    ),
+  );
+  const ms = Date.now() - started;
+  const errors: string[] = [];
+  let successes = 0;
+  let taken = 0;
+  for (const result of results) {
+    if (result.status === "fulfilled") successes += 1;
+    else {
+      const code = (result.reason as { code?: string }).code;
+      const sentence = (result.reason as { details?: { message?: string } }).details?.message;
+      if (code === "functions/already-exists" && sentence === "That time was just taken — pick another.") taken += 1;
+      else errors.push(`${code}: ${(result.reason as Error).message}`);
+    }
+  }
+  let doubles = await doubleBookings(mentorId);
+  for (const mentee of mentees) doubles += await doubleBookings(mentee.uid);
+  return { round, successes, taken, errors, doubleBookings: doubles, ms };
+}
+
+console.log(`\nbench:races — ${ROUNDS} rounds × ${CONCURRENCY} concurrent overlapping bookSession calls with one mentor`);
+const bookingRounds: BookingRound[] = [];
+for (let round = 1; round <= ROUNDS; round += 1) {
+  const result = await playBookingRound(round);
+  bookingRounds.push(result);
+  console.log(
+    `round ${String(round).padStart(2)}: ${result.successes} success(es), ${result.taken} told "just taken", ${result.errors.length} error(s); ` +
+      `double bookings ${result.doubleBookings}; ${result.ms} ms${result.doubleBookings ? "  DOUBLE BOOKED" : ""}`,
+  );
+  for (const error of result.errors.slice(0, 3)) console.log(`          ${error}`);
+}
+await Promise.all(menteeClients.map((client) => deleteApp(client.app)));
+
+const doubleBooked = bookingRounds.reduce((sum, r) => sum + r.doubleBookings, 0);
+const notExactlyOneBooking = bookingRounds.filter((r) => r.successes !== 1).length;
+const bookingErrors = bookingRounds.reduce((sum, r) => sum + r.errors.length, 0);
+const bookingTimes = bookingRounds.map((r) => r.ms).sort((a, b) => a - b);
+console.log(
+  `\nsuccesses per round: ${bookingRounds.map((r) => r.successes).join(" ")}\n` +
+    `double bookings: ${doubleBooked}; rounds without exactly one success: ${notExactlyOneBooking}; errors: ${bookingErrors}; ` +
+    `round time median ${bookingTimes[Math.floor(bookingTimes.length / 2)]} ms, max ${bookingTimes.at(-1)} ms`,
+);
+
 await deleteAdminApp(adminApp);
-process.exit(overCapacity || notExactlyOne ? 1 : 0);
+process.exit(overCapacity || notExactlyOne || doubleBooked || notExactlyOneBooking ? 1 : 0);

@@ -1,6 +1,6 @@
 // Writes firestore.indexes.json from the planners that need composite indexes; a unit test keeps them in step.
 import { writeFileSync } from "node:fs";
-import { directoryIndexes, matchIndexes, peopleIndexes } from "@mentormatch/shared";
+import { directoryIndexes, matchIndexes, peopleIndexes, sessionIndexes, supportIndexes } from "@mentormatch/shared";
 
 const composite = [
   ...directoryIndexes(),
@@ -8,6 +8,10 @@ const composite = [
   ...peopleIndexes(),
   // Participants' match lists (Requests page, pending counter) and the expiry sweep.
   ...matchIndexes(),
+  // Support conversations: a person's own, and the admins' inbox by status; both newest activity first.
+  ...supportIndexes(),
+  // Sessions: one person's pending and accepted sessions not yet ended (getBookableSlots' busy time).
+  ...sessionIndexes(),
   {
     collectionGroup: "notifications",
     queryScope: "COLLECTION",
@@ -34,7 +38,19 @@ const composite = [
     ],
   },
 ];
+// Single-field indexes Firestore does not make on its own: collection-group scope. The message digest finds the people
+// who switched it on with a collection-group query on private/settings (functions/src/lib/message-digest.ts).
+const fieldOverrides = [
+  {
+    collectionGroup: "private",
+    fieldPath: "emailPrefs.messageDigest",
+    indexes: [
+      { order: "ASCENDING", queryScope: "COLLECTION" },
+      { order: "ASCENDING", queryScope: "COLLECTION_GROUP" },
+    ],
+  },
+];
 // Two planners may need the same index, and Firestore rejects a file that declares one twice.
 const indexes = [...new Map(composite.map((index) => [JSON.stringify(index), index])).values()];
-writeFileSync(new URL("../firestore.indexes.json", import.meta.url), JSON.stringify({ indexes, fieldOverrides: [] }, null, 2) + "\n");
+writeFileSync(new URL("../firestore.indexes.json", import.meta.url), JSON.stringify({ indexes, fieldOverrides }, null, 2) + "\n");
 console.log(`firestore.indexes.json: ${indexes.length} composite indexes`);

@@ -561,3 +561,151 @@ export function seedChats(): SeedChat[] {
       return { matchId: m.id, mentorId: m.mentorId, menteeId: m.menteeId, messages, lastReadHoursAgo: { mentor: start - 5 * HOUR, mentee: start - 6 * HOUR } };
     });
 }
+
+// ---- moderation (reports/, config/moderation) -------------------------------------------------------------------
+
+/** A short demo list for the chat's word filter (config/moderation); the Moderation page edits it. */
+export const SEED_BLOCKED_WORDS = ["scam", "get rich quick", "crypto giveaway"];
+
+/**
+ * One open report for the review queue: in the first seeded chat that is not Sam and Ada's, the mentee reports the
+ * mentor's last message. Its id and snapshot come from the chat as written (see scripts/seed.ts).
+ */
+export function seedReportSource(): { matchId: string; reporter: "mentee"; reason: "other"; details: string; hoursAgo: number } | null {
+  const chat = seedChats().find((c) => !(c.mentorId === ADA && c.menteeId === SAM));
+  return chat ? { matchId: chat.matchId, reporter: "mentee", reason: "other", details: "Demo report: felt pushy about meeting times.", hoursAgo: 2 } : null;
+}
+
+// ---- availability/{mentorId} (the Schedule tab) -----------------------------------------------------------------
+
+type SeedRange = { start: string; end: string };
+type SeedWeek = Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", SeedRange[]>;
+
+/** A mentor's hours as the Schedule tab writes them (availabilitySchema), without `updatedAt`. */
+export interface SeedAvailability {
+  timeZone: string;
+  weekly: SeedWeek;
+  overrides: Record<string, SeedRange[]>;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  bufferMinutes: number;
+}
+
+const r = (start: string, end: string): SeedRange => ({ start, end });
+const week = (workday: SeedRange[], overrides: Partial<SeedWeek> = {}): SeedWeek => ({
+  mon: workday, tue: workday, wed: workday, thu: workday, fri: workday, sat: [], sun: [], ...overrides,
+});
+
+// A few realistic shapes of a mentor's week, each in the mentor's own zone.
+const WEEK_SHAPES: SeedWeek[] = [
+  week([r("09:30", "12:00"), r("14:00", "17:00")]),
+  week([r("08:00", "09:30")], { wed: [r("08:00", "09:30"), r("16:00", "18:00")], fri: [] }),
+  week([], { tue: [r("17:30", "20:00")], thu: [r("17:30", "20:00")], sat: [r("10:00", "12:30")] }),
+  week([r("12:00", "13:30")]),
+  week([r("10:00", "16:00")], { fri: [r("10:00", "12:00")] }),
+  week([r("15:00", "18:00")], { mon: [], sun: [r("19:00", "21:00")] }),
+];
+const NOTICE_MINUTES = [12 * 60, 24 * 60, 4 * 60, 48 * 60, 12 * 60, 2 * 60];
+const HORIZON_DAYS = [56, 28, 84, 42, 56, 14];
+const BUFFERS = [15, 0, 30, 15, 15, 60];
+
+/** The calendar date `days` after `now` in `timeZone`, YYYY-MM-DD. */
+function localDateAfter(now: number, days: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(now + days * 86_400_000));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/**
+ * Hours for most seeded mentors (every seventh has none yet, so the "No availability set" state is there to see),
+ * each in the mentor's own zone. The first two carry date overrides dated from `now`, so they stay upcoming whenever
+ * the demo runs: Ada has a day off in three days and short hours in ten; Grace a day off in five.
+ */
+export function seedAvailability(now: number): Record<string, SeedAvailability> {
+  const result: Record<string, SeedAvailability> = {};
+  baseMentors().forEach((mentor, i) => {
+    if (i % 7 === 6) return;
+    const zone = mentor.profile.timezone;
+    const overrides: Record<string, SeedRange[]> =
+      i === 0
+        ? { [localDateAfter(now, 3, zone)]: [], [localDateAfter(now, 10, zone)]: [r("13:00", "15:00")] }
+        : i === 1
+          ? { [localDateAfter(now, 5, zone)]: [] }
+          : {};
+    result[mentor.uid] = {
+      timeZone: zone,
+      weekly: WEEK_SHAPES[i % WEEK_SHAPES.length]!,
+      overrides,
+      minimumNoticeMinutes: NOTICE_MINUTES[i % NOTICE_MINUTES.length]!,
+      horizonDays: HORIZON_DAYS[i % HORIZON_DAYS.length]!,
+      bufferMinutes: BUFFERS[i % BUFFERS.length]!,
+    };
+  });
+  return result;
+}
+
+// ---- support conversations (supportThreads/) ------------------------------------------------------------------
+
+export interface SeedSupportMessage {
+  from: "requester" | "admin";
+  text: string;
+  hoursAgo: number;
+  kind?: "message" | "close_note";
+}
+
+export interface SeedSupportThread {
+  id: string;
+  requesterUid: string;
+  subject: string;
+  status: "open" | "closed";
+  /** Oldest first; the thread's summary fields are derived from the last one. */
+  messages: SeedSupportMessage[];
+  /** The requester has read the admins' latest message. */
+  requesterRead: boolean;
+  /** An admin has read the requester's latest message (a "thank you" needs no answer). */
+  adminsRead?: boolean;
+}
+
+/**
+ * Three conversations with programme support: Sam's question nobody has answered yet (the admin's inbox shows it
+ * unread), Ada's answered one, and a closed one with a closing note.
+ */
+export function seedSupportThreads(): SeedSupportThread[] {
+  return [
+    {
+      id: "support-sam-second-mentor",
+      requesterUid: DEMO_LOGINS.mentee.uid,
+      subject: "Can I have a second mentor for public speaking?",
+      status: "open",
+      messages: [
+        { from: "requester", hoursAgo: 5, text: "Hi! I already have a mentor for system design, but I'd also like help with presenting at all-hands. Is it OK to ask a second mentor, or should I end my current match first?" },
+      ],
+      requesterRead: true,
+    },
+    {
+      id: "support-ada-capacity",
+      requesterUid: DEMO_LOGINS.mentor.uid,
+      subject: "Taking on more than five mentees",
+      status: "open",
+      messages: [
+        { from: "requester", hoursAgo: 2 * DAY + 3, text: "Several people asked me this month. Can I raise my capacity above 5 for one quarter?" },
+        { from: "admin", hoursAgo: 2 * DAY, text: "Yes, up to 20 is allowed: change it under Profile → Capacity. We suggest 6–8 so each mentee still gets an hour every two weeks. Guidance: https://example.com/mentoring-handbook" },
+        { from: "requester", hoursAgo: 2 * DAY - 1, text: "Perfect, thank you. I'll go to 7." },
+      ],
+      requesterRead: true,
+      adminsRead: true,
+    },
+    {
+      id: "support-mentee03-reminders",
+      requesterUid: "mentee-03",
+      subject: "Session reminder emails arrive twice",
+      status: "closed",
+      messages: [
+        { from: "requester", hoursAgo: 6 * DAY, text: "I got two reminder emails for the same session yesterday." },
+        { from: "admin", hoursAgo: 5 * DAY + 20, text: "Sorry about that! One came from your calendar invite and one from MentorMatch. You can switch ours off under Settings → Email." },
+        { from: "admin", hoursAgo: 5 * DAY + 19, kind: "close_note", text: "Closing this one: reopen it if the duplicates continue." },
+      ],
+      requesterRead: false,
+    },
+  ];
+}

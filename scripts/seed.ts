@@ -2,7 +2,7 @@
 // the emulators: it deletes every document and account first (and, with a Realtime Database running, the whole
 // database). With FIREBASE_DATABASE_EMULATOR_HOST set it also writes the accepted matches' chats.
 //   FIRESTORE_EMULATOR_HOST=127.0.0.1:8080 FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099 npx tsx scripts/seed.ts
-import { DEMO_PROJECT_ID, dedupeDocId, inviteIdOf, paths, rtdbPaths } from "@mentormatch/shared";
+import { DEMO_PROJECT_ID, dedupeDocId, inviteIdOf, paths, reportIdOf, rtdbPaths, supportPreview } from "@mentormatch/shared";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
 import { getDatabaseWithUrl, type Database } from "firebase-admin/database";
@@ -14,6 +14,10 @@ import {
   SEED_PASSWORD,
   seedAuditLog,
   seedChats,
+  SEED_BLOCKED_WORDS,
+  seedReportSource,
+  seedSupportThreads,
+  seedAvailability,
   seedMatches,
   seedNotifications,
   seedUsers,
@@ -134,10 +138,54 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
     const { id, daysAgo, ...fields } = entry;
     writes.push([paths.auditEntry(id), { ...fields, actorUid: admin.uid, actorName: admin.displayName, at: Timestamp.fromMillis(now - daysAgo * 86_400_000) }]);
   }
+  // Mentors' hours (the Schedule tab); their overrides are dated from now, so they stay upcoming.
+  for (const [mentorId, availability] of Object.entries(seedAvailability(now)))
+    writes.push([paths.availability(mentorId), { ...availability, updatedAt: FieldValue.serverTimestamp() }]);
+  writes.push([paths.moderationConfig(), { blockedWords: SEED_BLOCKED_WORDS, updatedAt: Timestamp.fromMillis(now - 3 * 86_400_000), updatedBy: admin.uid }]);
   writes.push([
     paths.invite(inviteIdOf(SEED_INVITE_EMAIL)),
     { email: SEED_INVITE_EMAIL, invitedBy: admin.uid, invitedByName: admin.displayName, createdAt: Timestamp.fromMillis(now - 2 * 86_400_000), acceptedAt: null, acceptedUid: null },
   ]);
+  // Support conversations, dated back from now; the summary fields are what the support callables would leave.
+  const nameOf = new Map(users.map((user) => [user.uid, user.profile.displayName]));
+  for (const thread of seedSupportThreads()) {
+    const requesterName = nameOf.get(thread.requesterUid) ?? "A member";
+    const first = thread.messages[0]!;
+    const last = thread.messages.at(-1)!;
+    const closeNote = thread.messages.find((m) => m.kind === "close_note");
+    writes.push([
+      paths.supportThread(thread.id),
+      {
+        requesterUid: thread.requesterUid,
+        requesterName,
+        subject: thread.subject,
+        status: thread.status,
+        createdAt: ago(first.hoursAgo),
+        updatedAt: ago(last.hoursAgo),
+        lastMessageAt: ago(last.hoursAgo),
+        lastMessagePreview: supportPreview(last.text),
+        lastFrom: last.from,
+        unreadForRequester: last.from === "admin" && !thread.requesterRead,
+        unreadForAdmins: last.from === "requester" && thread.status === "open" && !thread.adminsRead,
+        messageCount: thread.messages.length,
+        closedBy: thread.status === "closed" ? admin.uid : null,
+        closedAt: thread.status === "closed" ? ago(closeNote?.hoursAgo ?? last.hoursAgo) : null,
+      },
+    ]);
+    thread.messages.forEach((message, i) =>
+      writes.push([
+        paths.supportMessage(thread.id, `m${String(i + 1).padStart(2, "0")}`),
+        {
+          authorUid: message.from === "admin" ? admin.uid : thread.requesterUid,
+          authorName: message.from === "admin" ? admin.displayName : requesterName,
+          authorRole: message.from,
+          text: message.text,
+          kind: message.kind ?? "message",
+          createdAt: ago(message.hoursAgo),
+        },
+      ]),
+    );
+  }
   const batches: (typeof writes)[] = [];
   for (let i = 0; i < writes.length; i += BATCH_SIZE) batches.push(writes.slice(i, i + BATCH_SIZE));
   await Promise.all(
@@ -225,6 +273,41 @@ async function writeChats(database: Database, now: number): Promise<{ chats: num
   return { chats: seedChats().length, messages };
 }
 
+/** The demo's open report (seedReportSource), on a message as writeChats wrote it: the reported side's last one. */
+async function writeReport(db: Firestore, database: Database, now: number): Promise<void> {
+  const source = seedReportSource();
+  if (!source) return;
+  const chat = seedChats().find((c) => c.matchId === source.matchId)!;
+  const snap = await withinTimeout(database.ref(rtdbPaths.chatMessages(chat.matchId)).get(), "reading the reported chat");
+  let last: { id: string; from: string; text: string; sentAt: number } | null = null;
+  snap.forEach((child) => {
+    const message = child.val() as { from: string; text: string; sentAt: number };
+    if (message.from === chat.mentorId) last = { id: child.key!, ...message };
+  });
+  if (!last) return;
+  const message = last as { id: string; from: string; text: string; sentAt: number };
+  const names = Object.fromEntries(seedUsers().map((user) => [user.uid, user.profile.displayName]));
+  await db.doc(paths.report(reportIdOf(chat.matchId, message.id, chat.menteeId))).set({
+    chatId: chat.matchId,
+    messageId: message.id,
+    reporterUid: chat.menteeId,
+    reporterName: names[chat.menteeId] ?? "A mentee",
+    authorUid: chat.mentorId,
+    authorName: names[chat.mentorId] ?? "A mentor",
+    messageText: message.text,
+    messageSentAt: Timestamp.fromMillis(message.sentAt),
+    reason: source.reason,
+    details: source.details,
+    status: "open",
+    createdAt: Timestamp.fromMillis(now - source.hoursAgo * HOUR_MS),
+    resolvedAt: null,
+    resolvedBy: null,
+    resolvedByName: null,
+    action: null,
+    note: "",
+  });
+}
+
 /**
  * Seeds the demo programme; with `reset` (the default) it first empties Firestore and Auth in the emulators, and
  * the Realtime Database when one is running (FIREBASE_DATABASE_EMULATOR_HOST).
@@ -243,6 +326,7 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
   const now = Date.now();
   const notifications = await writeDocuments(getFirestore(app), users, now);
   const chats = database ? await writeChats(database, now) : null;
+  if (database) await writeReport(getFirestore(app), database, now);
   const count = (role: string) => users.filter((user) => user.role === role).length;
   return {
     projectId,

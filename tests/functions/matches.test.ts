@@ -1,4 +1,4 @@
-import { LIMITS, MATCHING, matchIdOf, paths, type MatchDoc, type NotificationKind } from "@mentormatch/shared";
+import { LIMITS, MATCHING, UNANSWERED_HOURS, matchIdOf, paths, type MatchDoc, type NotificationKind } from "@mentormatch/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, setLogLevel, updateDoc, type Firestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -400,8 +400,32 @@ describe("expire-match-requests (the handler, with an injected now)", () => {
     expect(toMentor[0]!.text).toBe("Due Mentee's mentoring request expired before you answered it.");
     expect(await notesOf(fresh.uid, "match_expired")).toEqual([]);
     expect(await mailsOf(due.uid, "matchUpdates")).toHaveLength(1);
-    // No answer: the mentor's responsiveness is untouched.
-    expect((await profileOf(ada.uid)).responseHoursRecent ?? []).toEqual([]);
+    // Ignored: the expiry counts as an answer after the whole window, once (the second run found nothing).
+    expect((await profileOf(ada.uid)).responseHoursRecent).toEqual([UNANSWERED_HOURS]);
+    expect((await matchOf(ada.uid, due.uid))?.responseCounted).toBe(true);
+  });
+
+  it("an expiry enters the mentor's median once, even when two runs race and a third follows", async () => {
+    const ada = await mentor("Ada Ignores");
+    const sam = await mentee("Sam Ignored");
+    // Two fast answers already on record: with only answers counted, one more would show "within an hour".
+    await adminDb.doc(paths.user(ada.uid)).update({ responseHoursRecent: [0.5, 1], medianResponseHours: null });
+    await request(sam, ada);
+    const now = new Date();
+    await adminDb.doc(paths.match(matchIdOf(ada.uid, sam.uid))).update({
+      requestedAt: Timestamp.fromMillis(now.getTime() - MATCHING.requestDays * 86_400_000 - 60_000),
+      expiresAt: Timestamp.fromMillis(now.getTime() - 60_000),
+    });
+
+    const runs = await Promise.all([expireMatchRequests({ now, limit: 500 }), expireMatchRequests({ now, limit: 500 })]);
+    await expireMatchRequests({ now, limit: 500 });
+    expect(runs.map((run) => run.examined).every((n) => n >= 1)).toBe(true);
+
+    const profile = await profileOf(ada.uid);
+    expect(profile.responseHoursRecent).toEqual([0.5, 1, UNANSWERED_HOURS]);
+    expect(profile.medianResponseHours).toBe(1);
+    expect((await matchOf(ada.uid, sam.uid))).toMatchObject({ status: "expired", responseCounted: true });
+    expect(await notesOf(sam.uid, "match_expired")).toHaveLength(1);
   });
 
   it("a request is not due a moment before its expiresAt", async () => {

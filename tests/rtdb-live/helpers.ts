@@ -89,7 +89,8 @@ export async function openChat(a: Person, b: Person): Promise<string> {
 
 /**
  * A send as the chat feature does it, in one multi-path update: the message, and both chat-list entries' summary
- * naming the other member (the first send creates the entries) with the recipient's unread counter one up.
+ * naming the other member (the first send creates the entries) with the recipient's unread counter one up, and the
+ * recipient's unread-mail marker.
  */
 export async function send(from: Person, to: Person, chatId: string, text: string): Promise<string> {
   const id = push(ref(from.db, rtdbPaths.chatMessages(chatId))).key!;
@@ -100,6 +101,8 @@ export async function send(from: Person, to: Person, chatId: string, text: strin
     [`${rtdbPaths.chatMessages(chatId)}/${id}`]: { from: from.uid, text, sentAt: serverTimestamp() },
     ...fields(from.uid, { peerId: to.uid }),
     ...fields(to.uid, { peerId: from.uid, unread: increment(1) }),
+    // The recipient's due-marker for the unread-message email.
+    [rtdbPaths.unreadMailMarker(to.uid, chatId)]: { uid: to.uid, chatId, at: serverTimestamp() },
   });
   return id;
 }

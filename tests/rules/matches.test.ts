@@ -267,6 +267,73 @@ describe("matches: an admin's token minted before a demotion", () => {
   });
 });
 
+// ---- a pair's match that does not exist yet: either person the id names may get it (the mentor profile page) ----
+
+describe("matches: a get of a pair's match that does not exist yet", () => {
+  const missing = (actor: Actor, matchId: string) => getDoc(doc(suite.db(actor), paths.match(matchId)));
+
+  it("the mentee gets their own pair's missing match (it does not exist)", async () => {
+    const snap = await missing("mentee", matchIdOf(OTHER_MENTOR + "2", UID.mentee));
+    expect(snap.exists()).toBe(false);
+  });
+
+  it("the mentor gets a missing match naming them as mentor", async () => {
+    await expectAllowed(missing("mentor", matchIdOf(UID.mentor, "someone")), true);
+  });
+
+  it("a demoted admin, a member with another role, gets their own pair's missing match", async () => {
+    await expectAllowed(missing("demotedAdmin", matchIdOf(UID.mentor, UID.demotedAdmin)), true);
+  });
+
+  it("an admin may get any missing match (the current role)", async () => {
+    await expectAllowed(missing("admin", matchIdOf(UID.mentor, "someone")), true);
+  });
+
+  it("a member cannot get someone else's pair's missing match", async () => {
+    await expectAllowed(missing("mentee", matchIdOf(UID.mentor, UID.owner + "x")), false);
+  });
+
+  it("a demoted admin's old token cannot get someone else's missing match", async () => {
+    await expectAllowed(missing("demotedAdmin", matchIdOf(UID.mentor, "someone")), false);
+  });
+
+  for (const [name, id] of [
+    ["three parts (a_b_c) naming the caller", `${UID.mentee}_b_c`],
+    ["three parts with the caller in the middle", `a_${UID.mentee}_c`],
+    ["the caller's uid and an empty half (uid_)", `${UID.mentee}_`],
+    ["an empty first half (_uid)", `_${UID.mentee}`],
+    ["the caller paired with themselves (uid_uid)", `${UID.mentee}_${UID.mentee}`],
+    ["the caller's uid alone, no separator", UID.mentee],
+    ["the caller's uid as a prefix of a longer one", `${UID.mentee}x_${UID.mentor}`],
+  ] as const)
+    it(`refuses a malformed id: ${name}`, async () => {
+      await expectAllowed(missing("mentee", id), false);
+    });
+
+  it("an unverified person cannot get their own pair's missing match", async () => {
+    await expectAllowed(missing("unverified", matchIdOf(OTHER_MENTOR + "2", UID.unverified)), false);
+  });
+
+  it("a person without a role cannot get their own pair's missing match", async () => {
+    await expectAllowed(missing("other", matchIdOf(OTHER_MENTOR + "2", UID.other)), false);
+  });
+
+  it("anonymous cannot get a missing match", async () => {
+    await expectAllowed(missing("anonymous", matchIdOf(OTHER_MENTOR + "2", UID.mentee)), false);
+  });
+
+  // Once it exists the participants rule decides: an id naming the caller does not open someone else's document.
+  it("an existing match whose id names the caller but whose participants do not is refused", async () => {
+    const id = matchIdOf(UID.mentor, UID.mentee);
+    await suite.seed({ [paths.match(id)]: match(OTHER_MENTOR, UID.owner) });
+    await expectAllowed(missing("mentee", id), false);
+  });
+
+  it("the pair cannot list the missing match's collection without the participants filter", async () => {
+    await expectAllowed(getDocs(query(collection(suite.db("mentee"), paths.matches()), where("mentorId", "==", "someone"))), false);
+  });
+});
+
 // ---- the two transitions clients make: the mentor declines, the mentee cancels a pending request --------------
 
 const decline = (extra: DocumentData = {}): DocumentData => ({
@@ -288,6 +355,7 @@ async function expectUpdate(actor: Actor, path: string, data: DocumentData, allo
 describe("matches: the fixture is the stored shape", () => {
   it("parses with the shared matchDocSchema", () => {
     expect(matchDocSchema.safeParse(match(UID.mentor, UID.owner)).success).toBe(true);
+    expect(matchDocSchema.safeParse(match(UID.mentor, UID.owner, { chatSync: "done", chatSyncAt: PAST })).success).toBe(true);
   });
 });
 
@@ -321,6 +389,18 @@ describe("matches: who may decline or cancel the owner's pending request", () =>
 
   it(`the mentor can decline with a message of exactly ${LIMITS.matchMessage} characters`, async () => {
     await expectUpdate("mentor", OWNER_MATCH, decline({ responseMessage: "x".repeat(LIMITS.matchMessage) }), true);
+  });
+
+  // A request re-opened after an ended round carries that round's chat outbox; the client leaves it alone.
+  it("the mentor can decline a re-opened request that carries the chat outbox, which stays as it was", async () => {
+    await suite.seed({ [OWNER_MATCH]: match(UID.mentor, UID.owner, { round: 2, chatSync: "pending", chatSyncAt: PAST }) });
+    await expectUpdate("mentor", OWNER_MATCH, decline(), true);
+    expect(await suite.read(OWNER_MATCH)).toMatchObject({ status: "declined", chatSync: "pending", chatSyncAt: PAST });
+  });
+
+  it("the mentee cannot clear the chat outbox while cancelling", async () => {
+    await suite.seed({ [OWNER_MATCH]: match(UID.mentor, UID.owner, { round: 2, chatSync: "pending", chatSyncAt: PAST }) });
+    await expectUpdate("owner", OWNER_MATCH, cancel({ chatSync: deleteField() }), false);
   });
 
   it("the mentor can decline with a merge set of the same fields", async () => {
@@ -389,6 +469,9 @@ describe("matches: a decline or cancel changes exactly its fields", () => {
     ["a decline that edits the goals", "mentor", decline({ goals: [] })],
     ["a decline that moves expiresAt", "mentor", decline({ expiresAt: serverTimestamp() })],
     ["a decline that marks its own answer as counted", "mentor", decline({ responseCounted: true })],
+    ["a decline that marks the chat synced", "mentor", decline({ chatSync: "done" })],
+    ["a decline that stamps the chat outbox", "mentor", decline({ chatSyncAt: serverTimestamp() })],
+    ["a cancel that asks for a chat sync", "owner", cancel({ chatSync: "pending" })],
     ["a decline that sets endedBy", "mentor", decline({ endedBy: UID.mentor })],
     ["a decline with an unknown field", "mentor", decline({ priority: "high" })],
     ["a decline that removes the response message", "mentor", decline({ responseMessage: deleteField() })],

@@ -1,7 +1,7 @@
 import { paths } from "@mentormatch/shared";
 import { db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
-import { openChat } from "../lib/chat-membership.js";
+import { chatSyncPending, syncMatchChat } from "../lib/chat-sync.js";
 import { readMatch, readProfile } from "../lib/documents.js";
 import { acceptedMessageToMentee, acceptedMessageToMentor } from "../lib/match-messages.js";
 import { prepareNotifications } from "../lib/notify.js";
@@ -11,7 +11,8 @@ import { planAccept } from "../planners/match.js";
  * The mentor accepts a pending request. A callable because capacity needs a consistent read: one transaction reads
  * the match and the mentor's profile (the `activeMenteeCount` it increments), so of two accepts racing for the last
  * place exactly one commits and the other, retried by Firestore, finds the place taken. Both people are told in the
- * same transaction; the chat opens in the Realtime Database after it commits.
+ * same transaction, which also marks the chat for syncing (the outbox); the chat opens in the Realtime Database after
+ * it commits, and the sweep retries it if that write fails.
  */
 export const acceptMatch = defineCallable("acceptMatch", async ({ uid, data }) => {
   const firestore = db();
@@ -22,6 +23,7 @@ export const acceptMatch = defineCallable("acceptMatch", async ({ uid, data }) =
     async (tx) => {
       const [matchSnap, mentorSnap] = await tx.getAll(matchRef, mentorRef);
       const match = readMatch(matchSnap);
+      const now = new Date();
       const menteeSnap = match ? await tx.get(firestore.doc(paths.user(match.menteeId))) : undefined;
       const plan = planAccept({
         callerUid: uid,
@@ -29,9 +31,9 @@ export const acceptMatch = defineCallable("acceptMatch", async ({ uid, data }) =
         mentor: readProfile(mentorSnap),
         menteeExists: !!menteeSnap?.exists,
         message: data.message ?? "",
-        now: new Date(),
+        now,
       });
-      if (plan.action !== "accept" || !match) return { plan, match };
+      if (plan.action !== "accept" || !match) return { plan, match, now };
       const accepted = { ...match, responseMessage: plan.matchUpdate.responseMessage };
       const notifications = await prepareNotifications(
         tx,
@@ -41,18 +43,19 @@ export const acceptMatch = defineCallable("acceptMatch", async ({ uid, data }) =
         ],
         { db: firestore },
       );
-      tx.update(matchRef, plan.matchUpdate);
+      tx.update(matchRef, { ...plan.matchUpdate, ...chatSyncPending(now) });
       tx.update(mentorRef, plan.mentorUpdate);
       notifications.write();
-      return { plan, match };
+      return { plan, match, now };
     },
     // Many accepts for one mentor at once all contend for the same profile; give the losers room to retry and
     // read the final count rather than fail with "aborted".
     { maxAttempts: 20 },
   );
-  const { plan, match } = result;
+  const { plan, match, now } = result;
   if (plan.action === "refuse") throw fail(plan.code, plan.message);
-  if (match) await openChat(data.matchId, [match.mentorId, match.menteeId]);
+  // A retry (already accepted) writes the chat again: the first attempt may have died before it did.
+  if (match) await syncMatchChat(data.matchId, plan.action === "accept" ? { ...match, ...chatSyncPending(now), status: "accepted" } : match);
   return plan.action === "accept"
     ? { matchId: data.matchId, status: "accepted", changed: true, activeMenteeCount: plan.mentorUpdate.activeMenteeCount, capacity: plan.capacity }
     : { matchId: data.matchId, status: "accepted", changed: false, activeMenteeCount: plan.activeMenteeCount, capacity: plan.capacity };

@@ -1,4 +1,4 @@
-import { MATCHING, matchIdOf, paths } from "@mentormatch/shared";
+import { MATCHING, blockIdOf, matchIdOf, paths } from "@mentormatch/shared";
 import { db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { readMatch, readProfile } from "../lib/documents.js";
@@ -18,6 +18,8 @@ export const requestMatch = defineCallable("requestMatch", async ({ uid, data })
   const matchRef = firestore.doc(paths.match(matchId));
   const mentorRef = firestore.doc(paths.user(data.mentorId));
   const menteeRef = firestore.doc(paths.user(uid));
+  // A block either way refuses the request (blocks/ ids are {blocker}_{blocked}).
+  const blockRefs = [firestore.doc(paths.block(blockIdOf(uid, data.mentorId))), firestore.doc(paths.block(blockIdOf(data.mentorId, uid)))];
   const pendingQuery = firestore
     .collection(paths.matches())
     .where("menteeId", "==", uid)
@@ -25,7 +27,7 @@ export const requestMatch = defineCallable("requestMatch", async ({ uid, data })
     .limit(MATCHING.maxPendingRequests);
 
   const plan = await firestore.runTransaction(async (tx) => {
-    const [mentorSnap, menteeSnap, matchSnap] = await tx.getAll(mentorRef, menteeRef, matchRef);
+    const [mentorSnap, menteeSnap, matchSnap, ...blockSnaps] = await tx.getAll(mentorRef, menteeRef, matchRef, ...blockRefs);
     const pending = await tx.get(pendingQuery);
     const plan = planRequest({
       menteeId: uid,
@@ -36,11 +38,13 @@ export const requestMatch = defineCallable("requestMatch", async ({ uid, data })
       pendingCount: pending.size,
       message: data.message,
       goals: data.goals,
+      blocked: blockSnaps.some((snap) => snap.exists),
       now: new Date(),
     });
     if (plan.action === "refuse") return plan;
     const notifications = await prepareNotifications(tx, [{ uid: data.mentorId, input: requestedMessage(plan.doc) }], { db: firestore });
-    tx.set(matchRef, plan.doc);
+    // Merge: a re-opened match keeps its chat outbox (chatSync), so a close still pending from the last round is retried.
+    tx.set(matchRef, plan.doc, { merge: true });
     notifications.write();
     return plan;
   });

@@ -7,7 +7,7 @@ import { writeAuditEntry } from "../lib/audit.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { prepareNotifications, type NotifyInput } from "../lib/notify.js";
 import { readMatch, readProfile } from "../lib/documents.js";
-import { closeChat } from "../lib/chat-membership.js";
+import { chatSyncPending, syncMatchChat } from "../lib/chat-sync.js";
 import { closedByRoleChangeMessage, endedByRoleChangeMessage } from "../lib/match-messages.js";
 import { closedByRoleChangeUpdate, endedMatchUpdate } from "../planners/match.js";
 
@@ -44,6 +44,7 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
   const callerRef = firestore.doc(paths.user(callerUid));
   const profileRef = firestore.doc(paths.user(data.uid));
 
+  const now = new Date();
   const { plan, ended, closed } = await firestore.runTransaction(async (tx) => {
     const [caller, profile] = await tx.getAll(callerRef, profileRef);
     const callerProfile = readProfile(caller);
@@ -79,8 +80,7 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
       ],
       { db: firestore },
     );
-    const now = new Date();
-    for (const { ref } of ended) tx.update(ref, endedMatchUpdate(callerUid, "", now));
+    for (const { ref } of ended) tx.update(ref, { ...endedMatchUpdate(callerUid, "", now), ...chatSyncPending(now) });
     for (const { ref } of closed) tx.update(ref, closedByRoleChangeUpdate(now));
     tx.update(profileRef, { ...plan.profileUpdate, updatedAt: FieldValue.serverTimestamp() });
     writeAuditEntry(firestore, tx, {
@@ -97,7 +97,7 @@ export const setUserRole = defineCallable("setUserRole", async ({ uid: callerUid
     return { plan, ended, closed };
   });
   if (plan.action === "refuse") throw fail(plan.code, plan.message, plan.fields);
-  await Promise.all(ended.map(({ match }) => closeChat(matchIdOf(match.mentorId, match.menteeId), match.participants)));
+  await Promise.all(ended.map(({ match }) => syncMatchChat(matchIdOf(match.mentorId, match.menteeId), { ...match, ...chatSyncPending(now), status: "ended" })));
 
   // Spread the existing claims: setCustomUserClaims replaces them all.
   await adminAuth().setCustomUserClaims(data.uid, { ...user!.customClaims, role: data.role });

@@ -29,6 +29,8 @@ export interface NotifyEmail {
   /** Plain text; the template escapes it. */
   paragraphs: string[];
   action?: { label: string; path: string };
+  /** Linked entries after the paragraphs (a digest's conversations); the template escapes them. */
+  items?: { title: string; detail: string; path: string }[];
   /** Footer line for mail the person cannot switch off (see EmailContent.reason). */
   reason?: string;
 }
@@ -41,6 +43,11 @@ export interface NotifyInput {
   /** Same key → same notification and mail ids, so a retried trigger cannot notify twice. Scope it to the event. */
   dedupeKey: string;
   email?: NotifyEmail;
+  /**
+   * False: email only, no in-app notification (and nothing at all when the preference is off). For what the app
+   * already shows another way, such as unread chat messages (the counter).
+   */
+  inApp?: false;
 }
 
 export interface NotifyItem {
@@ -123,6 +130,7 @@ export async function prepareNotifications(
     const plan = planNotification({
       kind: item.input.kind,
       hasEmail: !!item.input.email,
+      inApp: item.input.inApp !== false,
       notificationExists: !!byPath.get(notificationRef!.path)?.exists,
       mailExists: !!byPath.get(mailRef!.path)?.exists,
       recipient,
@@ -133,7 +141,7 @@ export async function prepareNotifications(
     claimed.add(key);
     const queueMail = plan.mail && item.input.email && recipient ? { mail: plan.mail, email: item.input.email, recipient } : null;
     writes.push(() => {
-      tx.create(notificationRef!, notificationDoc(item.input, link));
+      if (plan.action === "notify") tx.create(notificationRef!, notificationDoc(item.input, link));
       if (queueMail)
         tx.create(mailRef!, mailDoc(item.uid, queueMail.mail.to, queueMail.mail.emailKind, queueMail.recipient.displayName, queueMail.email, origin));
     });
@@ -173,12 +181,13 @@ export function addNotificationToBatch(
   const plan = planNotification({
     kind: item.input.kind,
     hasEmail: !!item.input.email,
+    inApp: item.input.inApp !== false,
     notificationExists: false,
     mailExists: false,
     recipient: item.recipient,
   });
   if (plan.action === "skip") return { uid: item.uid, notificationId, notified: false, mailId: null };
-  batch.create(firestore.doc(paths.notification(item.uid, notificationId)), notificationDoc(item.input, link));
+  if (plan.action === "notify") batch.create(firestore.doc(paths.notification(item.uid, notificationId)), notificationDoc(item.input, link));
   if (!plan.mail || !item.input.email) return { uid: item.uid, notificationId, notified: true, mailId: null };
   batch.create(
     firestore.doc(paths.mail(mailId)),

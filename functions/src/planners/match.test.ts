@@ -136,6 +136,16 @@ describe("planRequest", () => {
       { action: "request", isNew: true, doc: { ...requested, participants: ["ada", "sam"], round: 1, goals: ["system design", "sql"], createdAt: now } },
     ],
     [
+      "a blocked pair (either way) is refused without saying so, before anything else about the mentor",
+      { blocked: true, mentor: { ...mentor, acceptingRequests: false } },
+      { action: "refuse", code: "failed-precondition", message: "You can't send a request to this mentor right now." },
+    ],
+    [
+      "not blocked: the request goes ahead",
+      { blocked: false },
+      { action: "request", isNew: true, doc: { ...requested, participants: ["ada", "sam"], round: 1, goals: ["system design", "sql"], createdAt: now } },
+    ],
+    [
       "the mentor is not accepting",
       { mentor: { ...mentor, acceptingRequests: false } },
       { action: "refuse", code: "failed-precondition", message: "Ada Lovelace is not taking new mentees right now." },

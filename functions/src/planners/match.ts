@@ -69,6 +69,8 @@ export interface RequestPlanInput {
   message: string;
   /** The request form's goals; absent → the mentee's profile goals. */
   goals?: string[];
+  /** Either of the two has blocked the other (blocks/, read in the transaction). */
+  blocked?: boolean;
   now: Date;
 }
 
@@ -85,6 +87,8 @@ export function planRequest(input: RequestPlanInput): RequestPlan {
   if (!mentee || mentee.role !== "mentee") return refuse("permission-denied", "Only mentees can ask for a mentor.");
   if (!mentor || mentor.role !== "mentor" || input.mentorId === input.menteeId)
     return refuse("not-found", "There is no mentor with that id on MentorMatch.");
+  // Neutral on purpose: the same answer whoever blocked whom, and it does not say that anyone did.
+  if (input.blocked) return refuse("failed-precondition", "You can't send a request to this mentor right now.");
   if (match?.status === "pending")
     return refuse(
       "already-exists",

@@ -16,6 +16,11 @@ describe("planNotification", () => {
     ["the digest switched on is mailed", { kind: "message_digest", recipient: { ...recipient, emailPrefs: { messageDigest: true } } }, { action: "notify", mail: { to: "ada@example.com", emailKind: "messageDigest" } }],
     ["no settings means no address", { recipient: null }, { action: "notify", mail: null }],
     ["an empty address is not mailed", { recipient: { ...recipient, email: "" } }, { action: "notify", mail: null }],
+    ["email-only with the preference on is mailed, nothing in-app", { kind: "message_unread", inApp: false }, { action: "email", mail: { to: "ada@example.com", emailKind: "messages" } }],
+    ["email-only with the preference off writes nothing", { kind: "message_unread", inApp: false, recipient: { ...recipient, emailPrefs: { messages: false } } }, { action: "skip" }],
+    ["email-only without settings writes nothing", { kind: "message_unread", inApp: false, recipient: null }, { action: "skip" }],
+    ["email-only: a mailed key is not mailed again", { kind: "message_unread", inApp: false, mailExists: true }, { action: "skip" }],
+    ["email-only digest left off (the default) writes nothing", { kind: "message_digest", inApp: false }, { action: "skip" }],
   ])("%s", (_name, patch, expected) => {
     expect(planNotification({ ...base, ...patch })).toEqual(expected);
   });

@@ -12,13 +12,20 @@ export interface NotificationPlanInput {
   hasEmail: boolean;
   notificationExists: boolean;
   mailExists: boolean;
+  /**
+   * False for email-only kinds: what the app already shows another way (the chat's unread counter) would only be
+   * repeated by a notification. Missing means true.
+   */
+  inApp?: boolean;
   /** Null when the user has no settings document (no address to write to). */
   recipient: NotificationRecipient | null;
 }
 
 export type NotificationPlan =
   | { action: "skip" }
-  | { action: "notify"; mail: null | { to: string; emailKind: EmailKind } };
+  | { action: "notify"; mail: null | { to: string; emailKind: EmailKind } }
+  /** Email-only: the mail and no notification. */
+  | { action: "email"; mail: { to: string; emailKind: EmailKind } };
 
 /**
  * Whether `notify()` writes anything. Either document existing means an earlier run with this dedupe key got
@@ -29,7 +36,9 @@ export function planNotification(input: NotificationPlanInput): NotificationPlan
   const emailKind = NOTIFICATION_KINDS[input.kind];
   const recipient = input.recipient;
   const wantsMail = input.hasEmail && !!recipient?.email && wantsEmail(recipient.emailPrefs, emailKind);
-  return { action: "notify", mail: wantsMail && recipient ? { to: recipient.email, emailKind } : null };
+  const mail = wantsMail && recipient ? { to: recipient.email, emailKind } : null;
+  if (input.inApp === false) return mail ? { action: "email", mail } : { action: "skip" };
+  return { action: "notify", mail };
 }
 
 /** Notification text is capped by the rules; long user-supplied names must not make `notify()` fail. */

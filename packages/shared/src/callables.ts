@@ -8,7 +8,33 @@ import {
   roleChoiceSchema,
   signUpPolicySchema,
 } from "./schemas/account.js";
-import { acceptMatchInputSchema, endMatchInputSchema, requestMatchInputSchema } from "./schemas/match.js";
+import { acceptMatchInputSchema, endMatchInputSchema, requestMatchInputSchema, resyncChatInputSchema } from "./schemas/match.js";
+import {
+  bookSessionInputSchema,
+  bookSessionOutputSchema,
+  cancelSessionInputSchema,
+  cancelSessionOutputSchema,
+  getBookableSlotsInputSchema,
+  getBookableSlotsOutputSchema,
+  respondToSessionInputSchema,
+  respondToSessionOutputSchema,
+} from "./schemas/session.js";
+import {
+  blockUserInputSchema,
+  blockUserOutputSchema,
+  reportMessageInputSchema,
+  reportMessageOutputSchema,
+  resolveReportInputSchema,
+  resolveReportOutputSchema,
+  setBlockedWordsInputSchema,
+  setBlockedWordsOutputSchema,
+} from "./schemas/moderation.js";
+import {
+  closeSupportThreadInputSchema,
+  openSupportThreadInputSchema,
+  postSupportMessageInputSchema,
+  reopenSupportThreadInputSchema,
+} from "./schemas/support.js";
 
 /**
  * Who may call: anyone (`public`), any signed-in account even before it has a role (`account`), or people whose
@@ -80,6 +106,82 @@ export const callables = {
     access: ["mentor", "mentee", "admin"],
     input: endMatchInputSchema,
     output: z.object({ matchId: z.string(), status: z.literal("ended"), changed: z.boolean() }),
+  },
+  /** Support: re-writes a match's chat membership (open while accepted, closed otherwise) from the match itself. */
+  resyncChat: {
+    access: ["admin"],
+    input: resyncChatInputSchema,
+    output: z.object({ matchId: z.string(), closed: z.boolean(), members: z.array(z.string()) }),
+  },
+  // Sessions (docs/ARCHITECTURE.md, sessions/ and sessionLocks/): callables, because a booking must create lock
+  // documents for both people in one transaction, more documents than a rule may check.
+  getBookableSlots: {
+    access: ["mentor", "mentee"],
+    input: getBookableSlotsInputSchema,
+    output: getBookableSlotsOutputSchema,
+  },
+  bookSession: {
+    access: ["mentor", "mentee"],
+    input: bookSessionInputSchema,
+    output: bookSessionOutputSchema,
+  },
+  respondToSession: {
+    access: ["mentor", "mentee"],
+    input: respondToSessionInputSchema,
+    output: respondToSessionOutputSchema,
+  },
+  cancelSession: {
+    access: ["mentor", "mentee"],
+    input: cancelSessionInputSchema,
+    output: cancelSessionOutputSchema,
+  },
+  // Support conversations with the programme admins (docs/ARCHITECTURE.md, supportThreads/). Every message goes
+  // through a callable because it must notify the other side; clients only read and clear their own unread flag.
+  openSupportThread: {
+    access: ["mentor", "mentee", "admin"],
+    input: openSupportThreadInputSchema,
+    output: z.object({ threadId: z.string() }),
+  },
+  postSupportMessage: {
+    access: ["mentor", "mentee", "admin"],
+    input: postSupportMessageInputSchema,
+    output: z.object({ threadId: z.string(), messageId: z.string() }),
+  },
+  closeSupportThread: {
+    access: ["admin"],
+    input: closeSupportThreadInputSchema,
+    output: z.object({ threadId: z.string(), status: z.literal("closed"), changed: z.boolean() }),
+  },
+  reopenSupportThread: {
+    access: ["mentor", "mentee", "admin"],
+    input: reopenSupportThreadInputSchema,
+    output: z.object({ threadId: z.string(), status: z.literal("open"), changed: z.boolean() }),
+  },
+  // Chat moderation (docs/ARCHITECTURE.md, reports/, blocks/, config/moderation).
+  reportMessage: {
+    access: ["mentor", "mentee", "admin"],
+    input: reportMessageInputSchema,
+    output: reportMessageOutputSchema,
+  },
+  resolveReport: {
+    access: ["admin"],
+    input: resolveReportInputSchema,
+    output: resolveReportOutputSchema,
+  },
+  blockUser: {
+    access: ["mentor", "mentee", "admin"],
+    input: blockUserInputSchema,
+    output: blockUserOutputSchema,
+  },
+  unblockUser: {
+    access: ["mentor", "mentee", "admin"],
+    input: blockUserInputSchema,
+    output: blockUserOutputSchema,
+  },
+  setBlockedWords: {
+    access: ["admin"],
+    input: setBlockedWordsInputSchema,
+    output: setBlockedWordsOutputSchema,
   },
 } as const satisfies Record<string, { access: CallableAccess; input: z.ZodType; output: z.ZodType }>;
 

@@ -142,6 +142,31 @@ export const MATCHING = {
   minAnswersForMedian: 3,
 } as const;
 
+/** Email about chat messages (the per-conversation unread email and the opt-in daily digest). */
+export const CHAT_EMAIL = {
+  /** Default minutes a message stays unread before its email; the deploy param CHAT_UNREAD_EMAIL_MINUTES overrides. */
+  unreadDelayMinutes: 60,
+  /** Conversations one digest lists at most. */
+  digestConversations: 20,
+  /** Due markers one unread-mail run takes at most; the next run takes the rest. */
+  unreadBatch: 500,
+} as const;
+
+/** Mentoring sessions (`sessions/`, `sessionLocks/`); the booking callables and their planners read these. */
+export const SESSIONS = {
+  /** Lengths a session may have (the same as the scheduling core's SESSION_DURATIONS; a unit test keeps them equal). */
+  durations: [30, 45, 60] as const,
+  agendaMax: 1000,
+  /** The invitee's note with an accept or decline, and a cancellation's reason. */
+  noteMax: 500,
+  /** Cancelling this close to the start needs a reason, which the other person is shown. */
+  cancelReasonCutoffHours: 2,
+  /** Upcoming pending/accepted sessions read per person to plan slots: more than anyone books within the horizon. */
+  busyQueryLimit: 300,
+  /** getBookableSlots answers this many days of slots at a time; `nextFromMs` pages on. */
+  slotWindowDays: 14,
+} as const;
+
 /** A new verification email at most this often per person, so "Resend" cannot flood an inbox. */
 export const VERIFICATION_RESEND_SECONDS = 60;
 

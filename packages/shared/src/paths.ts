@@ -13,6 +13,9 @@ export const paths = {
   availability: (mentorId: string) => `availability/${mentorId}`,
   sessions: () => "sessions",
   session: (id: string) => `sessions/${id}`,
+  sessionLocks: () => "sessionLocks",
+  /** One lock per person per 15-minute cell: `{uid}_{cell}` (lockDocId in scheduling/locks.ts). */
+  sessionLock: (lockId: string) => `sessionLocks/${lockId}`,
   feedback: (sessionId: string, fromUid: string) => `feedback/${sessionId}_${fromUid}`,
   miniRequests: () => "miniRequests",
   miniRequest: (id: string) => `miniRequests/${id}`,
@@ -21,6 +24,15 @@ export const paths = {
   auditEntry: (id: string) => `auditLog/${id}`,
   invites: () => "invites",
   invite: (id: string) => `invites/${id}`,
+  supportThreads: () => "supportThreads",
+  supportThread: (id: string) => `supportThreads/${id}`,
+  supportMessages: (threadId: string) => `supportThreads/${threadId}/messages`,
+  supportMessage: (threadId: string, id: string) => `supportThreads/${threadId}/messages/${id}`,
+  reports: () => "reports",
+  report: (id: string) => `reports/${id}`,
+  blocks: () => "blocks",
+  block: (id: string) => `blocks/${id}`,
+  moderationConfig: () => "config/moderation",
 } as const;
 
 export const rtdbPaths = {
@@ -29,10 +41,14 @@ export const rtdbPaths = {
   /** `closed: true` once the match ended: the chat stays readable, nobody writes to it. */
   chatMeta: (chatId: string) => `chats/${chatId}/meta`,
   chatMessages: (chatId: string) => `chats/${chatId}/messages`,
+  chatMessage: (chatId: string, messageId: string) => `chats/${chatId}/messages/${messageId}`,
   chatTyping: (chatId: string, uid: string) => `chats/${chatId}/typing/${uid}`,
   chatLastRead: (chatId: string, uid: string) => `chats/${chatId}/lastRead/${uid}`,
   userChats: (uid: string) => `userChats/${uid}`,
   presence: (uid: string) => `presence/${uid}`,
+  /** Flat, so the unread-mail job can query every due marker by `at`: one marker per recipient and chat. */
+  unreadMail: () => "unreadMail",
+  unreadMailMarker: (uid: string, chatId: string) => `unreadMail/${uid}__${chatId}`,
 } as const;
 
 export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${menteeId}`;
@@ -44,7 +60,14 @@ export const appLinks = {
   mentor: (uid: string) => `/mentors/${uid}`,
   /** A match's chat (chatId = matchId). */
   chat: (matchId: string) => `/messages/${matchId}`,
+  messages: () => "/messages",
   people: () => "/admin/people",
+  sessions: () => "/sessions",
+  bookSession: (matchId: string) => `/sessions/book/${matchId}`,
+  moderation: () => "/admin/moderation",
+  /** A support conversation as its requester sees it, and the admins' inbox view of it. */
+  support: (threadId?: string) => (threadId ? `/support/${threadId}` : "/support"),
+  adminSupport: (threadId?: string) => (threadId ? `/admin/support/${threadId}` : "/admin/support"),
 } as const;
 
 /** Document ids derived from a dedupe key, so a retried trigger addresses the same notification and mail. */

@@ -19,8 +19,12 @@ const NotificationsPage = lazy(() => import("../features/notifications/notificat
 const SettingsPage = lazy(() => import("../features/settings/settings-page").then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
 const PeoplePage = lazy(() => import("../features/admin/people-page").then((m) => ({ default: m.PeoplePage })));
+const ModerationPage = lazy(() => import("../features/moderation/moderation-page").then((m) => ({ default: m.ModerationPage })));
 const RequestsPage = lazy(() => import("../features/requests/requests-page").then((m) => ({ default: m.RequestsPage })));
 const MessagesPage = lazy(() => import("../features/messages/messages-page").then((m) => ({ default: m.MessagesPage })));
+const SchedulePage = lazy(() => import("../features/schedule/schedule-page").then((m) => ({ default: m.SchedulePage })));
+const SupportPage = lazy(() => import("../features/support/support-page").then((m) => ({ default: m.SupportPage })));
+const AdminSupportPage = lazy(() => import("../features/support/admin-support-page").then((m) => ({ default: m.AdminSupportPage })));
 const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
@@ -49,8 +53,14 @@ export function App() {
             <Route path="messages/:chatId" element={<MessagesPage />} />
             <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
             <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
+            <Route path="schedule" element={<SchedulePage />} />
             <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />
             <Route path="admin/people" element={<RequireRole roles={["admin"]}><PeoplePage /></RequireRole>} />
+            <Route path="support" element={<SupportPage />} />
+            <Route path="support/:threadId" element={<SupportPage />} />
+            <Route path="admin/support" element={<RequireRole roles={["admin"]}><AdminSupportPage /></RequireRole>} />
+            <Route path="admin/support/:threadId" element={<RequireRole roles={["admin"]}><AdminSupportPage /></RequireRole>} />
+            <Route path="admin/moderation" element={<RequireRole roles={["admin"]}><ModerationPage /></RequireRole>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,8 +6,11 @@ import { Avatar } from "../components/avatar";
 import { Icon, type IconName } from "../components/icons";
 import { PageLoader } from "../components/page-loader";
 import { describeUnread, formatBadgeCount } from "../features/notifications/notification-format";
+import { BackgroundMessageNotifier } from "../features/messages/background-notifier";
 import { describeUnreadMessages } from "../features/messages/chat-format";
 import { describePendingRequests } from "../features/requests/match-format";
+import { describeOpenSupport } from "../features/support/support-format";
+import { useOpenSupportCount } from "../features/support/use-open-support-count";
 import { auth } from "../lib/firebase";
 import { errorMessage } from "../lib/error-message";
 import { useAuth } from "./auth-context";
@@ -20,6 +23,7 @@ interface NavItem {
   label: string;
   icon: IconName;
   adminOnly?: boolean;
+  mentorOnly?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -28,10 +32,14 @@ const NAV: NavItem[] = [
   { to: "/requests", label: "Requests", icon: "requests" },
   { to: "/messages", label: "Messages", icon: "messages" },
   { to: "/sessions", label: "Sessions", icon: "sessions" },
+  { to: "/schedule", label: "Schedule", icon: "sessions", mentorOnly: true },
   { to: "/mini-sessions", label: "Mini sessions", icon: "mini" },
   { to: "/notifications", label: "Notifications", icon: "notifications" },
   { to: "/settings", label: "Settings", icon: "settings" },
+  { to: "/support", label: "Help & support", icon: "messages" },
   { to: "/admin", label: "Admin", icon: "admin", adminOnly: true },
+  { to: "/admin/support", label: "Support inbox", icon: "admin", adminOnly: true },
+  { to: "/admin/moderation", label: "Moderation", icon: "admin", adminOnly: true },
 ];
 
 const ROLE_LABELS = { mentor: "Mentor", mentee: "Mentee", admin: "Admin" } as const;
@@ -40,8 +48,15 @@ export function Shell() {
   return (
     <SessionDataProvider>
       <ShellLayout />
+      <SignedInNotifier />
     </SessionDataProvider>
   );
+}
+
+/** Background-tab message notifications on every signed-in page, not only Messages. */
+function SignedInNotifier() {
+  const { user } = useAuth();
+  return user ? <BackgroundMessageNotifier uid={user.uid} /> : null;
 }
 
 function ShellLayout() {
@@ -96,6 +111,8 @@ function ShellLayout() {
   const badge = formatBadgeCount(unreadCount);
   const requestsBadge = formatBadgeCount(pendingRequestCount);
   const messagesBadge = formatBadgeCount(unreadMessageCount);
+  const openSupportCount = useOpenSupportCount(role === "admin");
+  const supportBadge = formatBadgeCount(openSupportCount);
 
   async function handleSignOut() {
     try {
@@ -123,7 +140,7 @@ function ShellLayout() {
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {NAV.filter((item) => !item.adminOnly || role === "admin").map((item) => (
+            {NAV.filter((item) => (!item.adminOnly || role === "admin") && (!item.mentorOnly || role === "mentor")).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"} className="nav-link">
                   <Icon name={item.icon} />
@@ -142,6 +159,14 @@ function ShellLayout() {
                         {messagesBadge}
                       </span>
                       <span className="sr-only">, {describeUnreadMessages(unreadMessageCount)}</span>
+                    </>
+                  ) : null}
+                  {item.to === "/admin/support" && supportBadge ? (
+                    <>
+                      <span className="badge" aria-hidden="true" data-testid="support-badge">
+                        {supportBadge}
+                      </span>
+                      <span className="sr-only">, {describeOpenSupport(openSupportCount)}</span>
                     </>
                   ) : null}
                   {item.to === "/requests" && requestsBadge ? (

@@ -12,6 +12,7 @@ import {
   ref,
   serverTimestamp,
   set,
+  startAt,
   update,
   get,
   type DataSnapshot,
@@ -88,6 +89,70 @@ export async function loadOlderMessages(chatId: string, oldestKey: string): Prom
   return childrenOf(snap, chatMessageSchema, (value, id) => ({ ...value, id }));
 }
 
+/**
+ * Search bounds. Search is an explicit action, so it may read more than a page, but never a whole history at once:
+ * one search in a conversation reads at most SEARCH_SCAN_LIMIT messages going back (in pages of SEARCH_PAGE_SIZE),
+ * and "search older messages" continues from there; a search across conversations reads the newest
+ * SEARCH_ACROSS_MESSAGES of each of my SEARCH_ACROSS_CHATS most recent conversations.
+ */
+export const SEARCH_PAGE_SIZE = 100;
+export const SEARCH_SCAN_LIMIT = 500;
+export const SEARCH_ACROSS_CHATS = 30;
+export const SEARCH_ACROSS_MESSAGES = 100;
+
+export interface MessageScan {
+  /** Oldest first. */
+  messages: ChatMessage[];
+  /** Nothing older is left in the chat. */
+  reachedStart: boolean;
+}
+
+/** Up to `limit` messages before `beforeKey` (from the newest when null), read by key page by page, oldest first. */
+export async function scanMessagesBackwards(chatId: string, beforeKey: string | null, limit = SEARCH_SCAN_LIMIT): Promise<MessageScan> {
+  const pages: ChatMessage[][] = [];
+  let cursor = beforeKey;
+  let read = 0;
+  while (read < limit) {
+    const size = Math.min(SEARCH_PAGE_SIZE, limit - read);
+    const base = ref(rtdb, rtdbPaths.chatMessages(chatId));
+    const q = cursor === null ? query(base, orderByKey(), limitToLast(size)) : query(base, orderByKey(), endBefore(cursor), limitToLast(size));
+    const snap = await get(q);
+    const page = childrenOf(snap, chatMessageSchema, (value, id) => ({ ...value, id }));
+    // Count what the database returned, parsed or not, so a bad child cannot make the scan end early or loop.
+    const returned = snap.size;
+    pages.unshift(page);
+    read += returned;
+    if (returned < size) return { messages: pages.flat(), reachedStart: true };
+    let oldest: string | null = null;
+    snap.forEach((child) => {
+      oldest = child.key;
+      return true;
+    });
+    cursor = oldest;
+  }
+  return { messages: pages.flat(), reachedStart: false };
+}
+
+/** A chat's newest `count` messages, oldest first (one read, for searching across conversations). */
+export async function loadRecentMessages(chatId: string, count = SEARCH_ACROSS_MESSAGES): Promise<ChatMessage[]> {
+  const snap = await get(query(ref(rtdb, rtdbPaths.chatMessages(chatId)), orderByKey(), limitToLast(count)));
+  return childrenOf(snap, chatMessageSchema, (value, id) => ({ ...value, id }));
+}
+
+/**
+ * The messages from `fromKey` up to (not including) `beforeKey`, oldest first: what opening a search result needs to
+ * show it joined to the loaded pages. Its size is what the search already read to find that result.
+ */
+export async function loadMessagesFrom(chatId: string, fromKey: string, beforeKey: string): Promise<ChatMessage[]> {
+  const snap = await get(query(ref(rtdb, rtdbPaths.chatMessages(chatId)), orderByKey(), startAt(fromKey), endBefore(beforeKey)));
+  return childrenOf(snap, chatMessageSchema, (value, id) => ({ ...value, id }));
+}
+
+/** Archives or unarchives one of my conversations (mine only: the other person's list does not change). */
+export async function setChatArchived(uid: string, chatId: string, archived: boolean): Promise<void> {
+  await set(ref(rtdb, `${rtdbPaths.userChats(uid)}/${chatId}/archived`), archived);
+}
+
 /** A new message key (push ids sort by time), so the view can show it as "sending" before the write lands. */
 export function newMessageId(chatId: string): string {
   return push(ref(rtdb, rtdbPaths.chatMessages(chatId))).key!;
@@ -106,6 +171,8 @@ export async function sendMessage(chatId: string, from: string, to: string, text
     [`${rtdbPaths.chatMessages(chatId)}/${id}`]: { from, text, sentAt: serverTimestamp() },
     ...fields(from, { peerId: to }),
     ...fields(to, { peerId: from, unread: increment(1) }),
+    // The recipient's due-marker for the unread-message email (the job reads only markers that are due).
+    [rtdbPaths.unreadMailMarker(to, chatId)]: { uid: to, chatId, at: serverTimestamp() },
   });
   return id;
 }
@@ -119,6 +186,8 @@ export async function markChatRead(chatId: string, uid: string, hasEntry: boolea
   // A closed chat takes no lastRead; my counter can still go to 0.
   if (!closed) writes.push(set(ref(rtdb, rtdbPaths.chatLastRead(chatId, uid)), serverTimestamp()));
   if (hasEntry) writes.push(set(ref(rtdb, `${rtdbPaths.userChats(uid)}/${chatId}/unread`), 0));
+  // Read now: no email about it. Removing a marker that is not there is allowed and changes nothing.
+  writes.push(set(ref(rtdb, rtdbPaths.unreadMailMarker(uid, chatId)), null));
   await Promise.all(writes);
 }
 

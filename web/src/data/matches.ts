@@ -14,7 +14,7 @@ import { collection, doc, limit, onSnapshot, orderBy, query, serverTimestamp, up
 import { call } from "../lib/callables";
 import { UserFacingError } from "../lib/error-message";
 import { db } from "../lib/firestore";
-import { converterFor, watchList } from "./parse";
+import { converterFor, watchDoc, watchList } from "./parse";
 
 /** A `matches/{mentorId}_{menteeId}` document, parsed by the shared schema, with its id. */
 export interface Match extends MatchDoc {
@@ -58,15 +58,12 @@ export function watchPendingIncomingCount(uid: string, onNext: (count: number) =
 }
 
 /**
- * The mentee's match with one mentor (the pair has one document), live, or null when they never asked. A list query,
- * not a get: the rules refuse a get of a document that does not exist yet, but accept a participant's filtered list.
+ * The mentee's match with one mentor (the pair has one document, `matches/{mentorId}_{menteeId}`), live, or null
+ * when they never asked. One document listener: the rules let either person the id names get it even before it
+ * exists, so no query is needed.
  */
 export function watchMatchWithMentor(menteeId: string, mentorId: string, onNext: (match: Match | null) => void, onError: (error: Error) => void) {
-  return watchList(
-    query(matchesRef(), where("participants", "array-contains", menteeId), where("mentorId", "==", mentorId), orderBy("updatedAt", "desc"), limit(1)),
-    (matches) => onNext(matches.find((match) => match.id === matchIdOf(mentorId, menteeId)) ?? null),
-    onError,
-  );
+  return watchDoc(matchRef(matchIdOf(mentorId, menteeId)).withConverter(matchConverter), onNext, onError);
 }
 
 /** The mentee asks a mentor; the server checks capacity, duplicates and the pending limit, and answers in sentences. */

@@ -38,7 +38,7 @@ export function planMatchListQuery(search: MatchListSearch): MatchQueryPlan {
 
 /**
  * Every composite index `matches/` needs: the participants' lists above, and the expiry sweep
- * (`status == pending && expiresAt <= now`, oldest first). The functions' other queries (a mentee's pending requests,
+ * (`status == pending && expiresAt <= now`, oldest first), and the chat-membership sweep. The functions' other queries (a mentee's pending requests,
  * a mentor's accepted matches) are equalities only, which Firestore serves by merging single-field indexes.
  */
 export function matchIndexes(): IndexSpec[] {
@@ -57,6 +57,15 @@ export function matchIndexes(): IndexSpec[] {
     fields: [
       { fieldPath: "status", order: "ASCENDING" },
       { fieldPath: "expiresAt", order: "ASCENDING" },
+    ],
+  });
+  // The chat-membership sweep: `chatSync == pending && chatSyncAt <= now − 1 min`, oldest first.
+  specs.push({
+    collectionGroup: "matches",
+    queryScope: "COLLECTION",
+    fields: [
+      { fieldPath: "chatSync", order: "ASCENDING" },
+      { fieldPath: "chatSyncAt", order: "ASCENDING" },
     ],
   });
   return specs;

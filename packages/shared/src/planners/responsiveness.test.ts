@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MATCHING } from "../constants.js";
-import { describeLastActive, describeResponsiveness, medianOf, planResponsiveness, type ResponsivenessUpdate } from "./responsiveness.js";
+import {
+  UNANSWERED_HOURS,
+  describeLastActive,
+  describeResponsiveness,
+  medianOf,
+  planExpiryCount,
+  planResponsiveness,
+  planUnansweredRequest,
+  type ResponsivenessUpdate,
+} from "./responsiveness.js";
 
 const H = 3_600_000;
 
@@ -29,6 +38,60 @@ describe("planResponsiveness", () => {
   });
 });
 
+describe("planUnansweredRequest: an expiry counts as an answer after the whole window", () => {
+  it("the window is MATCHING.requestDays in hours", () => expect(UNANSWERED_HOURS).toBe(MATCHING.requestDays * 24));
+
+  it.each<[string, number[], ResponsivenessUpdate]>([
+    ["the first sample: no median yet", [], { responseHoursRecent: [UNANSWERED_HOURS], medianResponseHours: null }],
+    // The exploit this closes: two fast answers and requests left to expire used to show "within an hour".
+    ["two fast answers and an expiry: the median is a fast answer", [1, 0.5], { responseHoursRecent: [1, 0.5, UNANSWERED_HOURS], medianResponseHours: 1 }],
+    [
+      "mostly ignored: the median is the window",
+      [1, UNANSWERED_HOURS, 2, UNANSWERED_HOURS],
+      { responseHoursRecent: [1, UNANSWERED_HOURS, 2, UNANSWERED_HOURS, UNANSWERED_HOURS], medianResponseHours: UNANSWERED_HOURS },
+    ],
+    [
+      "half fast, half ignored: the mean of the middle two",
+      [2, 2, UNANSWERED_HOURS],
+      { responseHoursRecent: [2, 2, UNANSWERED_HOURS, UNANSWERED_HOURS], medianResponseHours: (2 + UNANSWERED_HOURS) / 2 },
+    ],
+    [
+      `the window keeps only the last ${MATCHING.responseSamples} samples`,
+      Array.from({ length: MATCHING.responseSamples }, () => 1),
+      {
+        responseHoursRecent: [...Array.from({ length: MATCHING.responseSamples - 1 }, () => 1), UNANSWERED_HOURS],
+        medianResponseHours: 1,
+      },
+    ],
+  ])("%s", (_name, recent, expected) => {
+    expect(planUnansweredRequest({ recent })).toEqual(expected);
+  });
+
+  it("ignoring requests never shows faster than answering them at the last moment", () => {
+    const ignored = planUnansweredRequest({ recent: [1, UNANSWERED_HOURS] });
+    const lastMoment = planResponsiveness({ recent: [1, UNANSWERED_HOURS], requestedAtMs: 0, answeredAtMs: UNANSWERED_HOURS * H });
+    expect(ignored).toEqual(lastMoment);
+  });
+});
+
+describe("planExpiryCount", () => {
+  const mentor = { role: "mentor", responseHoursRecent: [1, 2] };
+  it.each<[string, Parameters<typeof planExpiryCount>[0], ReturnType<typeof planExpiryCount>]>([
+    [
+      "a mentor's expiry is counted",
+      { responseCounted: false, mentor },
+      { action: "count", mentorUpdate: { responseHoursRecent: [1, 2, UNANSWERED_HOURS], medianResponseHours: 2 } },
+    ],
+    ["already counted this round (a second run): skipped", { responseCounted: true, mentor }, { action: "skip" }],
+    ["the mentor's profile is gone: skipped", { responseCounted: false, mentor: null }, { action: "skip" }],
+    [
+      "no longer a mentor (their requests could not be answered): skipped",
+      { responseCounted: false, mentor: { ...mentor, role: "mentee" } },
+      { action: "skip" },
+    ],
+  ])("%s", (_name, input, expected) => expect(planExpiryCount(input)).toEqual(expected));
+});
+
 describe("describeResponsiveness", () => {
   it.each<[number | null | undefined, string | null]>([
     [null, null],
@@ -44,6 +107,9 @@ describe("describeResponsiveness", () => {
     [100, "usually responds within a week"],
     [168, "usually responds within a week"],
     [200, "usually takes more than a week to respond"],
+    [UNANSWERED_HOURS - 0.1, "usually takes more than a week to respond"],
+    [UNANSWERED_HOURS, "often does not answer requests"],
+    [UNANSWERED_HOURS + 5, "often does not answer requests"],
   ])("%s hours → %s", (hours, text) => expect(describeResponsiveness(hours)).toBe(text));
 });
 

@@ -16,20 +16,54 @@ export interface ResponsivenessUpdate {
 }
 
 /**
- * A mentor answered a request (accepted or declined it): the answer time joins their last
- * MATCHING.responseSamples answer times, and the median is shown once there are MATCHING.minAnswersForMedian of
- * them. An expired request is no answer and adds nothing. Hours are kept to one decimal.
+ * What an expired request counts as: an answer after the whole window. The real answer time is unknown but at least
+ * that long, so this is the smallest honest value; leaving expiries out would let a mentor who ignores requests show
+ * the fast median of the few they answer.
  */
-export function planResponsiveness(input: { recent: readonly number[]; requestedAtMs: number; answeredAtMs: number }): ResponsivenessUpdate {
-  const hours = Math.round((Math.max(0, input.answeredAtMs - input.requestedAtMs) / HOUR_MS) * 10) / 10;
-  const responseHoursRecent = [...input.recent, hours].slice(-MATCHING.responseSamples);
+export const UNANSWERED_HOURS = MATCHING.requestDays * 24;
+
+function withSample(recent: readonly number[], hours: number): ResponsivenessUpdate {
+  const responseHoursRecent = [...recent, hours].slice(-MATCHING.responseSamples);
   const median = responseHoursRecent.length >= MATCHING.minAnswersForMedian ? medianOf(responseHoursRecent) : null;
   return { responseHoursRecent, medianResponseHours: median === null ? null : Math.round(median * 10) / 10 };
 }
 
-/** "usually responds within a day" for a median in hours; null when there are not enough answers to say. */
+/**
+ * A mentor answered a request (accepted or declined it): the answer time joins their last
+ * MATCHING.responseSamples samples, and the median is shown once there are MATCHING.minAnswersForMedian of them.
+ * Hours are kept to one decimal. An expired request is a sample too (planUnansweredRequest).
+ */
+export function planResponsiveness(input: { recent: readonly number[]; requestedAtMs: number; answeredAtMs: number }): ResponsivenessUpdate {
+  const hours = Math.round((Math.max(0, input.answeredAtMs - input.requestedAtMs) / HOUR_MS) * 10) / 10;
+  return withSample(input.recent, hours);
+}
+
+/** A request expired unanswered: it joins the samples as UNANSWERED_HOURS (the whole window). */
+export function planUnansweredRequest(input: { recent: readonly number[] }): ResponsivenessUpdate {
+  return withSample(input.recent, UNANSWERED_HOURS);
+}
+
+/**
+ * Whether an expiry goes into the mentor's responsiveness: once per round (the match's `responseCounted`, set in the
+ * same transaction), and only while the mentor still mentors. A mentor whose role was taken away could no longer
+ * answer the requests left waiting, so their expiry says nothing about them.
+ */
+export function planExpiryCount(input: {
+  responseCounted: boolean;
+  mentor: { role: string; responseHoursRecent: readonly number[] } | null;
+}): { action: "skip" } | { action: "count"; mentorUpdate: ResponsivenessUpdate } {
+  if (input.responseCounted || !input.mentor || input.mentor.role !== "mentor") return { action: "skip" };
+  return { action: "count", mentorUpdate: planUnansweredRequest({ recent: input.mentor.responseHoursRecent }) };
+}
+
+/**
+ * "usually responds within a day" for a median in hours; "often does not answer requests" once the median reaches
+ * the expiry window; null when there are not enough samples to say.
+ */
 export function describeResponsiveness(medianHours: number | null | undefined): string | null {
   if (medianHours === null || medianHours === undefined || !Number.isFinite(medianHours)) return null;
+  // At least half of the recent requests expired unanswered (or were answered only at the very end).
+  if (medianHours >= UNANSWERED_HOURS) return "often does not answer requests";
   if (medianHours <= 1) return "usually responds within an hour";
   if (medianHours <= 4) return "usually responds within a few hours";
   if (medianHours <= 24) return "usually responds within a day";

@@ -62,6 +62,19 @@ describe("scoreMentorSuggestion", () => {
       },
     ],
     [
+      "a mentor who often does not answer earns no points and no reason for it",
+      { uid: "bo", learningGoals: ["sql"], department: "" },
+      mentor("kim", { expertise: ["sql"], capacity: 1, medianResponseHours: 336 }),
+      {
+        mentorId: "kim",
+        score: 10 + 5 + 2,
+        reasons: ["matches your goal: sql", "1 open spot"],
+        matchedGoals: ["sql"],
+        matchedExpertise: ["sql"],
+        openSpots: 1,
+      },
+    ],
+    [
       "every goal matched earns the bonus, and more than three areas end in …",
       { uid: "bo", learningGoals: ["sql", "go", "rust", "kotlin"], department: "" },
       mentor("grace", { expertise: ["sql", "go", "rust", "kotlin"], capacity: 5 }),

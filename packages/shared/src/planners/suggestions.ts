@@ -115,9 +115,11 @@ export function scoreMentorSuggestion(mentee: SuggestionMentee, mentor: Suggesti
   }
   score += Math.min(openSpots, SUGGESTION_WEIGHTS.maxSpots) * SUGGESTION_WEIGHTS.spot;
   reasons.push(`${openSpots} open spot${openSpots === 1 ? "" : "s"}`);
+  // Only a quick answer is a reason to suggest someone; "often does not answer requests" is not.
   const responds = describeResponsiveness(mentor.medianResponseHours);
-  if (responds) {
-    score += responsivenessPoints(mentor.medianResponseHours);
+  const respondsPoints = responsivenessPoints(mentor.medianResponseHours);
+  if (responds && respondsPoints > 0) {
+    score += respondsPoints;
     reasons.push(responds);
   }
   return { mentorId: mentor.uid, score, reasons, matchedGoals, matchedExpertise, openSpots };

@@ -108,7 +108,24 @@ export const inviteDocSchema = z.object({
 export type InviteDoc = z.output<typeof inviteDocSchema>;
 
 /** `auditLog/{id}`: who did what to whom, written by functions in the same transaction as the change. */
-export const AUDIT_ACTIONS = ["role_changed", "invite_created", "invite_revoked"] as const;
+export const AUDIT_ACTIONS = [
+  "role_changed",
+  "invite_created",
+  "invite_revoked",
+  "report_dismissed",
+  "message_removed",
+  "user_blocked",
+  "user_unblocked",
+  "blocked_words_changed",
+] as const;
+/** The actions the Moderation page's log shows. */
+export const MODERATION_AUDIT_ACTIONS = [
+  "report_dismissed",
+  "message_removed",
+  "user_blocked",
+  "user_unblocked",
+  "blocked_words_changed",
+] as const satisfies readonly (typeof AUDIT_ACTIONS)[number][];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditEntryDocSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
@@ -120,6 +137,12 @@ export const auditEntryDocSchema = z.object({
   targetEmail: z.string().nullable(),
   from: z.enum(ROLES).nullable(),
   to: z.enum(ROLES).nullable(),
+  /** Moderation: the report acted on (report_dismissed, message_removed) and the admin's note. */
+  reportId: z.string().nullable().optional(),
+  note: z.string().optional(),
+  /** blocked_words_changed: how many words the list held before and after. */
+  countBefore: z.number().int().optional(),
+  countAfter: z.number().int().optional(),
   at: timestampSchema,
 });
 export type AuditEntryDoc = z.output<typeof auditEntryDocSchema>;

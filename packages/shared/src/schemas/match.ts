@@ -10,6 +10,10 @@ import { departmentSchema } from "./profile.js";
 export const MATCH_STATUSES = ["pending", "accepted", "declined", "cancelled", "expired", "ended"] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
+/** The chat-membership outbox on a match (`chatSync`): written with the transition, cleared once the chat follows. */
+export const CHAT_SYNC_STATES = ["pending", "done"] as const;
+export type ChatSyncState = (typeof CHAT_SYNC_STATES)[number];
+
 /** Statuses that block a new request for the pair (and that count toward a mentor's mentees or a mentee's waiting requests). */
 export const OPEN_MATCH_STATUSES = ["pending", "accepted"] as const satisfies readonly MatchStatus[];
 
@@ -92,10 +96,22 @@ export const matchDocSchema = z.object({
   endMessage: z.string().max(LIMITS.matchMessage),
   /** Functions only: this round's answer time is already in the mentor's responsiveness (counted exactly once). */
   responseCounted: z.boolean(),
+  /**
+   * Functions only, the chat-membership outbox: `pending` from the transaction that accepts or ends the match until
+   * the Realtime Database holds what the match says (open while accepted, closed otherwise); then `done`. Absent on a
+   * match that never had a chat.
+   */
+  chatSync: z.enum(CHAT_SYNC_STATES).optional(),
+  /** Functions only: when the pending sync was asked for; the retry sweep takes those older than a minute, oldest first. */
+  chatSyncAt: timestampSchema.optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
 export type MatchDoc = z.output<typeof matchDocSchema>;
+
+/** `resyncChat`: an admin re-writes a match's chat membership from the match (support). */
+export const resyncChatInputSchema = z.strictObject({ matchId: matchIdSchema });
+export type ResyncChatInput = z.input<typeof resyncChatInputSchema>;
 
 /** The fields a client may change when declining (mentor) or cancelling (mentee); firestore.rules lists the same. */
 export const MATCH_CLIENT_DECLINE_FIELDS = ["status", "responseMessage", "respondedAt", "updatedAt"] as const;

@@ -36,3 +36,23 @@ describe("renderEmail", () => {
     expect(email.text).toContain(`Hi ${hostile},`);
   });
 });
+
+describe("renderEmail with a list of items", () => {
+  const hostile = `<img src=x onerror="alert(1)">`;
+  const email = renderEmail(
+    {
+      kind: "messageDigest",
+      recipientName: "Sam",
+      subject: "Unread",
+      heading: "Unread",
+      paragraphs: [],
+      items: [{ title: `Ada ${hostile}`, detail: `2 unread: ${hostile}`, path: "/messages/c1" }],
+    },
+    "http://localhost:5173",
+  );
+  it("escapes every item and links each one against the app URL", () => {
+    expect(email.html).not.toContain("<img");
+    expect(email.html).toContain('<a href="http://localhost:5173/messages/c1">Ada &lt;img');
+    expect(email.text).toContain(`- Ada ${hostile}: 2 unread: ${hostile}\n  http://localhost:5173/messages/c1`);
+  });
+});

@@ -12,6 +12,13 @@ describe("describeAuditEntry", () => {
     [{ ...base, action: "invite_created", targetEmail: "eve@gmail.com" }, "Morgan Reyes invited eve@gmail.com"],
     [{ ...base, action: "invite_revoked", targetEmail: "eve@gmail.com" }, "Morgan Reyes withdrew the invitation for eve@gmail.com"],
     [{ ...base, action: "invite_created", actorName: " " }, "An admin invited an address"],
+    [{ ...base, action: "report_dismissed", targetName: "Ada" }, "Morgan Reyes dismissed a report about Ada's message"],
+    [{ ...base, action: "message_removed", targetName: "Ada", note: " harassment " }, "Morgan Reyes removed a message from Ada: “harassment”"],
+    [{ ...base, action: "message_removed", targetName: null }, "Morgan Reyes removed a message from someone"],
+    [{ ...base, action: "user_blocked", actorName: "Sam", targetName: "Ada" }, "Sam blocked Ada"],
+    [{ ...base, action: "user_unblocked", actorName: "", targetName: "Ada" }, "Someone unblocked Ada"],
+    [{ ...base, action: "blocked_words_changed", countBefore: 1, countAfter: 3 }, "Morgan Reyes changed the blocked words (1 word → 3 words)"],
+    [{ ...base, action: "blocked_words_changed" }, "Morgan Reyes changed the blocked words (0 words → 0 words)"],
   ] as const)("%j", (entry, text) => expect(describeAuditEntry(entry)).toBe(text));
 });
 

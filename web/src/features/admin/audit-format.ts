@@ -2,9 +2,12 @@ import type { AuditEntryDoc } from "@mentormatch/shared";
 import { formatRelativeTime } from "../notifications/notification-format";
 import { WITH_ARTICLE } from "./people-roles";
 
-type Described = Pick<AuditEntryDoc, "action" | "actorName" | "targetName" | "targetEmail" | "from" | "to">;
+type Described = Pick<AuditEntryDoc, "action" | "actorName" | "targetName" | "targetEmail" | "from" | "to"> &
+  Partial<Pick<AuditEntryDoc, "note" | "countBefore" | "countAfter">>;
 
 const nameOr = (name: string | null, fallback: string) => name?.trim() || fallback;
+const noteSuffix = (note: string | undefined) => (note?.trim() ? `: “${note.trim()}”` : "");
+const plural = (n: number) => `${n} ${n === 1 ? "word" : "words"}`;
 
 /** One line of the Recent changes panel: "Morgan Reyes made Sam Okafor a mentor (was mentee)". */
 export function describeAuditEntry(entry: Described): string {
@@ -21,6 +24,17 @@ export function describeAuditEntry(entry: Described): string {
       return `${actor} invited ${address}`;
     case "invite_revoked":
       return `${actor} withdrew the invitation for ${address}`;
+    // Moderation. A person who blocks is a member, not an admin: "An admin" is only the fallback for a missing name.
+    case "report_dismissed":
+      return `${actor} dismissed a report about ${nameOr(entry.targetName, "someone")}'s message${noteSuffix(entry.note)}`;
+    case "message_removed":
+      return `${actor} removed a message from ${nameOr(entry.targetName, "someone")}${noteSuffix(entry.note)}`;
+    case "user_blocked":
+      return `${nameOr(entry.actorName, "Someone")} blocked ${nameOr(entry.targetName, "someone")}`;
+    case "user_unblocked":
+      return `${nameOr(entry.actorName, "Someone")} unblocked ${nameOr(entry.targetName, "someone")}`;
+    case "blocked_words_changed":
+      return `${actor} changed the blocked words (${plural(entry.countBefore ?? 0)} → ${plural(entry.countAfter ?? 0)})`;
   }
 }
 

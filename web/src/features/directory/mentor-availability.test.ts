@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNANSWERED_HOURS } from "@mentormatch/shared";
 import { mentorActivity, mentorAvailability } from "./mentor-availability";
 
 describe("mentorAvailability", () => {
@@ -19,15 +20,29 @@ describe("mentorActivity", () => {
   const at = (iso: string) => ({ toMillis: () => Date.parse(iso) });
 
   it("says nothing before there is data", () =>
-    expect(mentorActivity({ medianResponseHours: null, lastActiveAt: null }, now)).toEqual({ responds: null, lastActive: null, lastActiveAt: null }));
+    expect(mentorActivity({ medianResponseHours: null, lastActiveAt: null }, now)).toEqual({
+      responds: null,
+      oftenUnanswered: false,
+      lastActive: null,
+      lastActiveAt: null,
+    }));
 
   it("treats absent fields (an older profile) as no data", () =>
-    expect(mentorActivity({}, now)).toEqual({ responds: null, lastActive: null, lastActiveAt: null }));
+    expect(mentorActivity({}, now)).toEqual({ responds: null, oftenUnanswered: false, lastActive: null, lastActiveAt: null }));
 
   it("describes the median and the last answer", () => {
     const activity = mentorActivity({ medianResponseHours: 5, lastActiveAt: at("2026-03-07T09:00:00Z") }, now);
     expect(activity.responds).toBe("usually responds within a day");
     expect(activity.lastActive).toBe("active 3 days ago");
     expect(activity.lastActiveAt?.toISOString()).toBe("2026-03-07T09:00:00.000Z");
+    expect(activity.oftenUnanswered).toBe(false);
   });
+
+  // Expired requests count as answers after the whole window, so a median there means most went unanswered.
+  it.each<[number, string, boolean]>([
+    [UNANSWERED_HOURS, "often does not answer requests", true],
+    [UNANSWERED_HOURS - 1, "usually takes more than a week to respond", false],
+  ])("a median of %s hours: %s", (medianResponseHours, responds, oftenUnanswered) =>
+    expect(mentorActivity({ medianResponseHours, lastActiveAt: null }, now)).toMatchObject({ responds, oftenUnanswered }),
+  );
 });

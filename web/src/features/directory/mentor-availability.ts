@@ -1,4 +1,4 @@
-import { describeLastActive, describeResponsiveness } from "@mentormatch/shared";
+import { UNANSWERED_HOURS, describeLastActive, describeResponsiveness } from "@mentormatch/shared";
 
 export interface Availability {
   label: string;
@@ -15,8 +15,10 @@ export function mentorAvailability(mentor: { acceptingRequests: boolean; capacit
 }
 
 export interface MentorActivityText {
-  /** "usually responds within a day", or null until the mentor has answered enough requests. */
+  /** "usually responds within a day", or null until the mentor has answered (or let expire) enough requests. */
   responds: string | null;
+  /** At least half of their recent requests expired unanswered: `responds` says "often does not answer requests". */
+  oftenUnanswered: boolean;
   /** "active 3 days ago" (from their last answer), or null when unknown. */
   lastActive: string | null;
   lastActiveAt: Date | null;
@@ -30,6 +32,7 @@ export function mentorActivity(
   const lastMs = mentor.lastActiveAt ? mentor.lastActiveAt.toMillis() : null;
   return {
     responds: describeResponsiveness(mentor.medianResponseHours),
+    oftenUnanswered: typeof mentor.medianResponseHours === "number" && mentor.medianResponseHours >= UNANSWERED_HOURS,
     lastActive: describeLastActive(lastMs, now.getTime()),
     lastActiveAt: lastMs === null ? null : new Date(lastMs),
   };

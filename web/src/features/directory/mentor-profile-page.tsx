@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { Avatar } from "../../components/avatar";
 import { Icon } from "../../components/icons";
@@ -14,6 +14,10 @@ import { useNow } from "../../components/use-now";
 import { mentorAvailability } from "./mentor-availability";
 import { MentorActivity } from "./mentor-activity";
 import { RequestPanel } from "./request-panel";
+import { BlockAction } from "../moderation/block-action";
+
+// Its own chunk: it brings the scheduling core (Temporal), which the rest of the profile does not need.
+const NextFreeTimes = lazy(() => import("../schedule/next-free-times").then((m) => ({ default: m.NextFreeTimes })));
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; mentor: Profile | null };
 
@@ -63,7 +67,7 @@ export function MentorProfilePage() {
 
 function MentorDetails({ mentor }: { mentor: Profile }) {
   const availability = mentorAvailability(mentor);
-  const { role } = useAuth();
+  const { role, user } = useAuth();
   const timeZone = useSessionData().profile?.timezone;
   const now = useNow();
   return (
@@ -77,9 +81,15 @@ function MentorDetails({ mentor }: { mentor: Profile }) {
           <MentorActivity mentor={mentor} now={now} timeZone={timeZone} />
         </div>
         <span className={`pill pill-${availability.tone}`}>{availability.label}</span>
+        {/* Not on one's own profile: nobody blocks themselves. */}
+        {user?.uid !== mentor.uid ? <BlockAction uid={mentor.uid} name={mentor.displayName} /> : null}
       </header>
 
       {role === "mentee" ? <RequestPanel mentor={mentor} /> : null}
+
+      <Suspense fallback={<div className="card next-free-times" aria-busy="true"><h2>Next free times</h2></div>}>
+        <NextFreeTimes mentorId={mentor.uid} mentorName={mentor.displayName} viewerTimeZone={timeZone} />
+      </Suspense>
 
       <dl className="stats">
         <div className="stat card">

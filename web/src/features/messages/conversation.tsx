@@ -1,12 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import toast from "react-hot-toast";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { Avatar } from "../../components/avatar";
 import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
 import { useNow } from "../../components/use-now";
 import { CHAT_LIMITS } from "../../data/chat-schemas";
 import {
   MESSAGE_PAGE_SIZE,
+  loadMessagesFrom,
   loadOlderMessages,
   markChatRead,
   newMessageId,
@@ -22,7 +23,13 @@ import {
 import type { Profile } from "../../data/profiles";
 import { errorMessage } from "../../lib/error-message";
 import { describeDay, describePresence, formatClock, groupByDay, receiptState, splitLinks } from "./chat-format";
+import { ConversationSearch } from "./conversation-search";
 import { usePresence } from "./use-presence";
+import { REMOVED_MESSAGE_TEXT, maskBlockedWords } from "@mentormatch/shared";
+import { BlockAction } from "../moderation/block-action";
+import { blockedWordsMessage } from "../moderation/filter-message";
+import { ReportMessageButton } from "../moderation/report-dialog";
+import { useBlockedWords } from "../moderation/use-blocked-words";
 
 /** How long after the last keystroke my typing flag stays on. */
 const TYPING_IDLE_MS = 3_000;
@@ -54,6 +61,9 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   const [typingUids, setTypingUids] = useState<string[]>([]);
   const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState("");
+  // Moderation: blocked words are refused at send and masked on display (docs/ARCHITECTURE.md, config/moderation).
+  const blockedWords = useBlockedWords();
+  const [filterError, setFilterError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -108,10 +118,10 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   useEffect(() => {
     if (!lastMessage) return;
     if (announcedUpTo.current !== null && lastMessage.id > announcedUpTo.current && lastMessage.from !== uid) {
-      setAnnouncement(`New message from ${name}: ${lastMessage.text.slice(0, 200)}`);
+      setAnnouncement(`New message from ${name}: ${(lastMessage.removed ? REMOVED_MESSAGE_TEXT : maskBlockedWords(lastMessage.text, blockedWords)).slice(0, 200)}`);
     }
     if (announcedUpTo.current === null || lastMessage.id > announcedUpTo.current) announcedUpTo.current = lastMessage.id;
-  }, [lastMessage, uid, name]);
+  }, [lastMessage, uid, name, blockedWords]);
 
   // Keep the newest message in view when one arrives and the reader was at the bottom (or it is mine).
   const stickToBottom = useRef(true);
@@ -124,6 +134,64 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
     const list = listRef.current;
     if (list) stickToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   };
+
+  // Search: a result (here or from the search across conversations, as ?m=<messageId>) loads the messages from it up
+  // to the loaded ones, then scrolls to it and highlights it.
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const focusParam = params.get("m");
+  const [scrollTo, setScrollTo] = useState<string | null>(null);
+  const [found, setFound] = useState<string | null>(null);
+  const messagesRef = useRef(messages);
+  messagesRef.current = messages;
+  const loadedOnce = latest !== null;
+  useEffect(() => {
+    if (!focusParam || !loadedOnce) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete("m");
+        return next;
+      },
+      { replace: true },
+    );
+    const loaded = messagesRef.current;
+    if (loaded.some((message) => message.id === focusParam)) {
+      setScrollTo(focusParam);
+      return;
+    }
+    const oldest = loaded[0];
+    if (!oldest || focusParam > oldest.id) {
+      toast.error("That message could not be found.");
+      return;
+    }
+    loadMessagesFrom(chatId, focusParam, oldest.id)
+      .then((range) => {
+        if (!range.some((message) => message.id === focusParam)) toast.error("That message could not be found.");
+        setOlder((current) => [...range, ...current]);
+        setScrollTo(focusParam);
+      })
+      .catch((err: unknown) => toast.error(errorMessage(err)));
+  }, [focusParam, loadedOnce, chatId, setParams]);
+  useLayoutEffect(() => {
+    if (!scrollTo) return;
+    const target = listRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(scrollTo)}"]`);
+    if (!target) return;
+    stickToBottom.current = false;
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+    setFound(scrollTo);
+    setScrollTo(null);
+  }, [scrollTo, messages]);
+  const pickResult = (messageId: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set("m", messageId);
+        return next;
+      },
+      { replace: true },
+    );
 
   async function loadOlder() {
     const oldest = messages[0];
@@ -176,6 +244,12 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
       toast.error(`Messages are at most ${CHAT_LIMITS.text} characters.`);
       return;
     }
+    const refusal = blockedWordsMessage(text, blockedWords);
+    setFilterError(refusal);
+    if (refusal) {
+      textareaRef.current?.focus();
+      return;
+    }
     const id = newMessageId(chatId);
     setDraft("");
     stopTyping();
@@ -225,7 +299,28 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
             {describePresence(presence, now, timeZone)}
           </p>
         </div>
+        <button
+          type="button"
+          className="btn btn-ghost conversation-search-toggle"
+          aria-expanded={searchOpen}
+          onClick={() => setSearchOpen((open) => !open)}
+          data-testid="conversation-search-toggle"
+        >
+          Search<span className="sr-only"> messages with {name}</span>
+        </button>
+        <BlockAction uid={peerId} name={name} />
       </header>
+      {searchOpen ? (
+        <ConversationSearch
+          chatId={chatId}
+          uid={uid}
+          peerName={name}
+          loaded={messages}
+          timeZone={timeZone}
+          onPick={pickResult}
+          onClose={() => setSearchOpen(false)}
+        />
+      ) : null}
       {closed ? (
         <p className="chat-closed-banner" role="note" data-testid="chat-closed">
           This mentoring has ended. The conversation is read-only.
@@ -266,19 +361,31 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
                     const mine = message.from === uid;
                     const state = sending.has(message.id) ? "sending" : receiptState(message, lastRead[peerId]);
                     return (
-                      <li key={message.id} className={`message ${mine ? "message-mine" : "message-theirs"}`} data-testid="message">
+                      <li
+                        key={message.id}
+                        className={`message ${mine ? "message-mine" : "message-theirs"}${message.id === found ? " message-found" : ""}`}
+                        data-testid="message"
+                        data-message-id={message.id}
+                        tabIndex={-1}
+                      >
                         <span className="sr-only">{mine ? "You" : name}: </span>
-                        <p className="message-text">
-                          {splitLinks(message.text).map((part, index) =>
-                            part.kind === "link" ? (
-                              <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
-                                {part.text}
-                              </a>
-                            ) : (
-                              <span key={index}>{part.text}</span>
-                            ),
-                          )}
-                        </p>
+                        {message.removed ? (
+                          <p className="message-text message-removed" data-testid="message-removed">
+                            {REMOVED_MESSAGE_TEXT}
+                          </p>
+                        ) : (
+                          <p className="message-text">
+                            {splitLinks(maskBlockedWords(message.text, blockedWords)).map((part, index) =>
+                              part.kind === "link" ? (
+                                <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+                                  {part.text}
+                                </a>
+                              ) : (
+                                <span key={index}>{part.text}</span>
+                              ),
+                            )}
+                          </p>
+                        )}
                         <span className="message-meta small">
                           <time dateTime={new Date(message.sentAt).toISOString()}>{formatClock(message.sentAt, timeZone)}</time>
                           {mine && message.id === myLastId ? (
@@ -286,6 +393,12 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
                               {" · "}
                               {RECEIPT_LABELS[state]}
                             </span>
+                          ) : null}
+                          {!mine && !message.removed ? (
+                            <>
+                              {" · "}
+                              <ReportMessageButton chatId={chatId} messageId={message.id} authorName={name} />
+                            </>
                           ) : null}
                         </span>
                       </li>
@@ -319,7 +432,8 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
             maxLength={CHAT_LIMITS.text}
             value={draft}
             placeholder={`Message ${firstName}`}
-            aria-describedby={ids.counter}
+            aria-describedby={filterError ? `${ids.counter} ${ids.title}-filter` : ids.counter}
+            aria-invalid={filterError ? true : undefined}
             onChange={(event) => {
               setDraft(event.target.value);
               if (event.target.value) noteTyping();
@@ -337,6 +451,11 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
               Send
             </button>
           </div>
+          {filterError ? (
+            <p id={`${ids.title}-filter`} className="field-error composer-error" role="alert" data-testid="composer-error">
+              {filterError}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </section>

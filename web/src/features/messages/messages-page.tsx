@@ -1,5 +1,6 @@
 import { appLinks } from "@mentormatch/shared";
 import { useEffect, useMemo, useState } from "react";
+import toast from "react-hot-toast";
 import { Link, useParams } from "react-router-dom";
 import { useSignedInUser } from "../../app/auth-context";
 import { useSessionData } from "../../app/session-data";
@@ -7,14 +8,18 @@ import { Avatar } from "../../components/avatar";
 import { EmptyState, ErrorState, ListSkeleton } from "../../components/states";
 import { useNow } from "../../components/use-now";
 import { usePageTitle } from "../../components/use-page-title";
-import { watchMyChats, type ChatSummary } from "../../data/chats";
+import { setChatArchived, watchMyChats, type ChatSummary } from "../../data/chats";
 import { watchMatches, type Match } from "../../data/matches";
 import type { Profile } from "../../data/profiles";
 import { errorMessage } from "../../lib/error-message";
 import { useProfiles } from "../requests/use-profiles";
 import { describeUnreadMessages, formatListTime } from "./chat-format";
+import { ChatListSearch } from "./chat-list-search";
 import { Conversation } from "./conversation";
+import { NotificationSwitch } from "./desktop-notifications";
 import { usePresence } from "./use-presence";
+import { maskBlockedWords } from "@mentormatch/shared";
+import { useBlockedWords } from "../moderation/use-blocked-words";
 
 /** One row of the list: a chat with a summary (someone sent), or an accepted match nobody has written in yet. */
 export interface ConversationItem {
@@ -107,6 +112,19 @@ export function MessagesPage() {
   }, [conversations, chatId, selected, uid]);
   const profiles = useProfiles(peerIds);
 
+  // Archived conversations leave the main list; a new message does not bring them back (only unarchiving does).
+  const [showArchived, setShowArchived] = useState(false);
+  const archived = conversations.filter((item) => item.summary?.archived === true);
+  const archivedUnread = archived.reduce((sum, item) => sum + (item.summary?.unread ?? 0), 0);
+  const shown = conversations.filter((item) => (item.summary?.archived === true) === showArchived);
+  const nameOf = (item: ConversationItem) => profiles.get(item.peerId)?.displayName || item.fallbackName || "Someone";
+  const searchable = conversations.map((item) => ({
+    chatId: item.chatId,
+    name: nameOf(item),
+    hasMessages: Boolean(item.summary?.lastMessageId),
+    activityAt: item.activityAt,
+  }));
+
   return (
     <section className="page messages-page" aria-labelledby="messages-title">
       <div className="chat-layout" data-view={chatId ? "conversation" : "list"}>
@@ -117,6 +135,7 @@ export function MessagesPage() {
               <p className="muted">Conversations with your mentors and mentees.</p>
             </div>
           </div>
+          <NotificationSwitch />
           {error ? (
             <ErrorState
               message={error}
@@ -132,19 +151,54 @@ export function MessagesPage() {
               Once a mentor accepts a request, you can write to each other here.
             </EmptyState>
           ) : (
-            <ul className="chat-list" aria-label="Conversations">
-              {conversations.map((item) => (
-                <ConversationRow
-                  key={item.chatId}
-                  item={item}
-                  uid={uid}
-                  profile={profiles.get(item.peerId)}
-                  active={item.chatId === chatId}
-                  now={now}
-                  timeZone={timeZone}
-                />
-              ))}
-            </ul>
+            <ChatListSearch uid={uid} conversations={searchable} timeZone={timeZone}>
+              <div className="chat-list-views">
+                {showArchived ? (
+                  <button type="button" className="btn btn-ghost" onClick={() => setShowArchived(false)}>
+                    ← All conversations
+                  </button>
+                ) : null}
+                {showArchived || archived.length > 0 ? (
+                  <button
+                    type="button"
+                    className="btn btn-ghost chat-archived-toggle"
+                    aria-pressed={showArchived}
+                    onClick={() => setShowArchived((current) => !current)}
+                    data-testid="archived-toggle"
+                  >
+                    Archived ({archived.length})
+                    {archivedUnread > 0 ? (
+                      <span className="badge" data-testid="archived-unread">
+                        {archivedUnread > 99 ? "99+" : archivedUnread}
+                        <span className="sr-only"> {describeUnreadMessages(archivedUnread)}</span>
+                      </span>
+                    ) : null}
+                  </button>
+                ) : null}
+              </div>
+              {showArchived ? (
+                <p className="muted small chat-archived-note">New messages stay in Archived until you unarchive the conversation.</p>
+              ) : null}
+              {shown.length === 0 ? (
+                <p className="muted small chat-archived-note" data-testid="chat-list-empty">
+                  {showArchived ? "No archived conversations." : "All your conversations are archived."}
+                </p>
+              ) : (
+                <ul className="chat-list" aria-label={showArchived ? "Archived conversations" : "Conversations"}>
+                  {shown.map((item) => (
+                    <ConversationRow
+                      key={item.chatId}
+                      item={item}
+                      uid={uid}
+                      profile={profiles.get(item.peerId)}
+                      active={item.chatId === chatId}
+                      now={now}
+                      timeZone={timeZone}
+                    />
+                  ))}
+                </ul>
+              )}
+            </ChatListSearch>
           )}
         </div>
         <div className="chat-main-pane">
@@ -193,9 +247,24 @@ function ConversationRow({
   const presence = usePresence(item.peerId);
   const summary = item.summary;
   const unread = summary?.unread ?? 0;
-  const preview = summary?.lastMessage ? `${summary.lastFrom === uid ? "You: " : ""}${summary.lastMessage}` : "Say hello";
+  // Blocked words are masked here too (moderation): the preview is the start of the message's text.
+  const blockedWords = useBlockedWords();
+  const preview = summary?.lastMessage ? `${summary.lastFrom === uid ? "You: " : ""}${maskBlockedWords(summary.lastMessage, blockedWords)}` : "Say hello";
+  const [archiving, setArchiving] = useState(false);
+  async function toggleArchived() {
+    if (!summary) return;
+    setArchiving(true);
+    try {
+      await setChatArchived(uid, item.chatId, !summary.archived);
+      toast.success(summary.archived ? `Moved ${name} back to your conversations.` : `Archived your conversation with ${name}.`);
+    } catch (err) {
+      toast.error(`Could not ${summary.archived ? "unarchive" : "archive"} it. ${errorMessage(err)}`);
+    } finally {
+      setArchiving(false);
+    }
+  }
   return (
-    <li>
+    <li className="chat-list-item">
       <Link
         to={appLinks.chat(item.chatId)}
         className="chat-row"
@@ -229,6 +298,30 @@ function ConversationRow({
           {presence?.state === "online" ? <span className="sr-only">, online</span> : null}
         </span>
       </Link>
+      {summary ? (
+        <button
+          type="button"
+          className="icon-btn chat-row-archive"
+          onClick={() => void toggleArchived()}
+          disabled={archiving}
+          aria-label={`${summary.archived ? "Unarchive" : "Archive"} conversation with ${name}`}
+          title={summary.archived ? "Unarchive" : "Archive"}
+          data-testid="chat-archive"
+        >
+          <ArchiveIcon restore={summary.archived} />
+        </button>
+      ) : null}
     </li>
+  );
+}
+
+/** An archive box; with an up arrow for "unarchive". */
+function ArchiveIcon({ restore }: { restore: boolean }) {
+  return (
+    <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <rect x="3" y="3" width="18" height="5" rx="1" />
+      <path d="M5 8v11a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8" />
+      {restore ? <path d="M12 18v-6M9 15l3-3 3 3" /> : <path d="M10 12h4" />}
+    </svg>
   );
 }

@@ -6,6 +6,7 @@ import { ListSkeleton, ErrorState } from "../../components/states";
 import { usePageTitle } from "../../components/use-page-title";
 import { updateEmailPrefs, watchSettings, type Settings } from "../../data/settings";
 import { errorMessage } from "../../lib/error-message";
+import { BlockedPeople } from "../moderation/blocked-people";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "missing" } | { status: "ready"; settings: Settings };
 
@@ -87,6 +88,7 @@ export function SettingsPage() {
           </ul>
         )}
       </div>
+      <BlockedPeople uid={user.uid} />
     </section>
   );
 }

@@ -1,0 +1,42 @@
+import { paths } from "@mentormatch/shared";
+import { db } from "../lib/app.js";
+import { defineCallable, fail } from "../lib/callable.js";
+import { prepareNotifications } from "../lib/notify.js";
+import { cancelledMessage } from "../lib/session-messages.js";
+import { readSession, readTimeZone, sessionFacts } from "../lib/sessions.js";
+import { planCancel } from "../planners/session.js";
+
+/**
+ * Either participant cancels a pending or accepted session; within SESSIONS.cancelReasonCutoffHours of the start a
+ * reason is required and shown to the other person. The session's locks are deleted in the same transaction, so the
+ * time is bookable again the moment it commits.
+ */
+export const cancelSession = defineCallable("cancelSession", async ({ uid, data }) => {
+  const firestore = db();
+  const sessionRef = firestore.doc(paths.session(data.sessionId));
+
+  const plan = await firestore.runTransaction(async (tx) => {
+    const session = readSession(await tx.get(sessionRef));
+    const facts = session ? sessionFacts(session) : null;
+    const plan = planCancel({ callerUid: uid, session: facts, reason: data.reason ?? "", nowMs: Date.now() });
+    if (plan.action !== "cancel" || !session || !facts) return plan;
+    const other = uid === session.mentorId ? session.menteeId : session.mentorId;
+    const [otherSnap] = await tx.getAll(firestore.doc(paths.user(other)));
+    const notifications = await prepareNotifications(
+      tx,
+      [
+        {
+          uid: other,
+          input: cancelledMessage({ sessionId: sessionRef.id, session: facts, actorUid: uid, recipientTimeZone: readTimeZone(otherSnap) }, plan.update.cancelReason),
+        },
+      ],
+      { db: firestore },
+    );
+    tx.update(sessionRef, plan.update);
+    for (const lockId of plan.releaseLockIds) tx.delete(firestore.doc(paths.sessionLock(lockId)));
+    notifications.write();
+    return plan;
+  });
+  if (plan.action === "refuse") throw fail(plan.code, plan.message, plan.fields);
+  return { sessionId: data.sessionId, status: "cancelled", changed: plan.action === "cancel" };
+});

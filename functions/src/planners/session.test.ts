@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import type { Availability } from "@mentormatch/shared/scheduling";
+import {
+  SLOT_TAKEN_MESSAGE,
+  bookingLockIds,
+  busyIntervals,
+  lockIdParts,
+  lockIdsForRequest,
+  planBooking,
+  planCancel,
+  planRespond,
+  refuseMatchAccess,
+  slotWindow,
+  type SessionFacts,
+} from "./session.js";
+
+const HOUR = 3_600_000;
+const NOW = Date.parse("2026-11-23T08:00:00Z"); // a Monday
+const START = Date.parse("2026-11-24T10:00:00Z");
+const day = ["09:00", "17:00"] as const;
+const hours = [{ start: day[0], end: day[1] }];
+const availability: Availability = {
+  timeZone: "UTC",
+  weekly: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] },
+  overrides: {},
+  minimumNoticeMinutes: 60,
+  horizonDays: 28,
+  bufferMinutes: 15,
+};
+const accepted = { mentorId: "mark", menteeId: "mia", status: "accepted" as const };
+
+describe("refuseMatchAccess", () => {
+  it.each([
+    ["the mentor of an accepted match", "mark", accepted, null],
+    ["the mentee of an accepted match", "mia", accepted, null],
+    ["someone else", "nora", accepted, "You can book sessions only with your own mentor or mentee."],
+    ["anyone, for a match that does not exist", "mia", null, "You can book sessions only with your own mentor or mentee."],
+    ["the mentee of a pending request", "mia", { ...accepted, status: "pending" as const }, "You can book sessions once the mentoring request is accepted."],
+    ["the mentee of an ended match", "mia", { ...accepted, status: "ended" as const }, "This mentoring is not active, so no sessions can be booked in it."],
+  ])("%s", (_what, uid, match, message) => {
+    const refusal = refuseMatchAccess(uid, match);
+    if (message === null) expect(refusal).toBeNull();
+    else expect(refusal).toMatchObject({ action: "refuse", code: "failed-precondition", message });
+  });
+});
+
+describe("bookingLockIds", () => {
+  it("locks the mentor's cells with the buffer after, and the mentee's cells without it", () => {
+    expect(bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 })).toEqual([
+      "mark_2026-11-24T10:00Z",
+      "mark_2026-11-24T10:15Z",
+      "mark_2026-11-24T10:30Z",
+      "mia_2026-11-24T10:00Z",
+      "mia_2026-11-24T10:15Z",
+    ]);
+  });
+
+  it("a 60-minute session with a 60-minute buffer stays within the 12 locks a transaction reads", () => {
+    expect(bookingLockIds({ mentorId: "a", menteeId: "b", startMs: START, endMs: START + HOUR, bufferMinutes: 60 })).toHaveLength(12);
+  });
+
+  it.each(["mark", "user_with_underscore"])("lockIdParts splits %s's lock id back", (uid) => {
+    expect(lockIdParts(`${uid}_2026-11-24T10:15Z`)).toEqual({ uid, cell: "2026-11-24T10:15Z" });
+  });
+
+  it.each([
+    ["no match", null, availability, START, 30],
+    ["no availability", accepted, null, START, 30],
+    ["an odd duration", accepted, availability, START, 20],
+    ["a start that is not a number", accepted, availability, Number.NaN, 30],
+  ])("lockIdsForRequest: none for %s", (_what, match, avail, start, duration) => {
+    expect(lockIdsForRequest(match, avail, start, duration)).toBeNull();
+  });
+});
+
+describe("planBooking", () => {
+  const base = { callerUid: "mia", match: accepted, availability, nowMs: NOW, startMs: START, durationMinutes: 30, takenLockIds: [] as string[] };
+
+  it("books a free start inside the hours, with both people's locks", () => {
+    expect(planBooking(base)).toEqual({
+      action: "book",
+      startMs: START,
+      endMs: START + HOUR / 2,
+      mentorId: "mark",
+      menteeId: "mia",
+      lockIds: bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 }),
+    });
+  });
+
+  it.each([
+    ["outside the hours", { startMs: Date.parse("2026-11-24T18:00:00Z") }, "invalid-argument", "That time is outside this mentor's available hours.", "startMs"],
+    ["on a weekend", { startMs: Date.parse("2026-11-28T10:00:00Z") }, "invalid-argument", "That time is outside this mentor's available hours.", "startMs"],
+    ["in the past", { startMs: NOW - HOUR }, "invalid-argument", "That time has already passed: choose a later one.", "startMs"],
+    ["within the notice", { startMs: NOW + 15 * 60_000 }, "invalid-argument", "This mentor needs at least 1 hour of notice: choose a later time.", "startMs"],
+    ["beyond the horizon", { startMs: NOW + 40 * 24 * HOUR }, "invalid-argument", "This mentor takes bookings up to 4 weeks ahead: choose an earlier time.", "startMs"],
+    ["off the grid", { startMs: START + 5 * 60_000 }, "invalid-argument", "Sessions start on the hour or at :15, :30 or :45.", "startMs"],
+    ["for 0 minutes", { durationMinutes: 0 }, "invalid-argument", "A session lasts 30, 45 or 60 minutes.", "durationMinutes"],
+    ["for 90 minutes", { durationMinutes: 90 }, "invalid-argument", "A session lasts 30, 45 or 60 minutes.", "durationMinutes"],
+    ["when a lock is taken", { takenLockIds: ["mark_2026-11-24T10:15Z"] }, "already-exists", SLOT_TAKEN_MESSAGE, "startMs"],
+    ["when a known session overlaps", { busy: [{ startMs: START + HOUR / 4, endMs: START + HOUR }] }, "already-exists", SLOT_TAKEN_MESSAGE, "startMs"],
+    ["without availability", { availability: null }, "failed-precondition", "This mentor has not set their available hours yet, so no time can be booked.", undefined],
+    ["by an outsider", { callerUid: "nora" }, "failed-precondition", "You can book sessions only with your own mentor or mentee.", undefined],
+  ])("refuses a booking %s", (_what, change, code, message, field) => {
+    const plan = planBooking({ ...base, ...change });
+    expect(plan).toMatchObject({ action: "refuse", code, message });
+    if (plan.action === "refuse") expect(plan.fields).toEqual(field ? { [field]: message } : undefined);
+  });
+});
+
+const session = (overrides: Partial<SessionFacts> = {}): SessionFacts => ({
+  matchId: "mark_mia",
+  mentorId: "mark",
+  menteeId: "mia",
+  proposedBy: "mia",
+  status: "pending",
+  version: 1,
+  lockIds: ["mark_2026-11-24T10:00Z", "mia_2026-11-24T10:00Z"],
+  remindersSent: {},
+  startMs: START,
+  endMs: START + HOUR / 2,
+  ...overrides,
+});
+
+describe("planRespond", () => {
+  const base = { callerUid: "mark", session: session(), match: accepted, decision: "accept" as const, note: "", nowMs: NOW };
+
+  it("the invitee accepts: confirmed now, the 24-hour reminder next", () => {
+    expect(planRespond(base)).toEqual({
+      action: "accept",
+      update: {
+        status: "accepted",
+        responseNote: "",
+        respondedAt: new Date(NOW),
+        confirmedAt: new Date(NOW),
+        nextReminderAt: new Date(START - 24 * HOUR),
+        updatedAt: new Date(NOW),
+      },
+    });
+  });
+
+  it("the invitee declines with a note: every lock is released", () => {
+    expect(planRespond({ ...base, decision: "decline", note: "Busy then" })).toEqual({
+      action: "decline",
+      update: { status: "declined", responseNote: "Busy then", respondedAt: new Date(NOW), lockIds: [], updatedAt: new Date(NOW) },
+      releaseLockIds: ["mark_2026-11-24T10:00Z", "mia_2026-11-24T10:00Z"],
+    });
+  });
+
+  it.each([
+    ["the proposer answers their own proposal", { callerUid: "mia" }, "permission-denied", "You proposed this session: the other person accepts or declines it."],
+    ["an outsider answers", { callerUid: "nora" }, "not-found", "That session does not exist, or it is not yours."],
+    ["the session does not exist", { session: null }, "not-found", "That session does not exist, or it is not yours."],
+    ["it was cancelled", { session: session({ status: "cancelled" }) }, "failed-precondition", "This session was cancelled."],
+    ["it was declined and is now accepted", { session: session({ status: "declined" }) }, "failed-precondition", "This session was already declined."],
+    ["its time has passed", { nowMs: START + 1 }, "failed-precondition", "This session's time has passed: decline it, or propose a new time."],
+    ["the match ended", { match: { ...accepted, status: "ended" as const } }, "failed-precondition", "This mentoring is no longer active, so the session cannot be accepted."],
+  ])("refuses when %s", (_what, change, code, message) => {
+    expect(planRespond({ ...base, ...change })).toMatchObject({ action: "refuse", code, message });
+  });
+
+  it("answering again with the same decision changes nothing", () => {
+    expect(planRespond({ ...base, session: session({ status: "accepted" }) })).toEqual({ action: "noop", status: "accepted" });
+  });
+});
+
+describe("planCancel", () => {
+  const base = { callerUid: "mia", session: session({ status: "accepted" }), reason: "", nowMs: NOW };
+
+  it.each([
+    ["the mentee, a day ahead, without a reason", {}, false],
+    ["the mentor, a day ahead", { callerUid: "mark" }, false],
+    ["inside the cut-off with a reason", { nowMs: START - HOUR, reason: "Sick" }, true],
+    ["a pending proposal whose time has passed", { session: session({ status: "pending" }), nowMs: START + HOUR, reason: "Never answered" }, true],
+  ])("cancels: %s", (_what, change, late) => {
+    const input = { ...base, ...change };
+    expect(planCancel(input)).toEqual({
+      action: "cancel",
+      update: {
+        status: "cancelled",
+        cancelledBy: input.callerUid,
+        cancelReason: input.reason,
+        cancelledAt: new Date(input.nowMs),
+        nextReminderAt: null,
+        lockIds: [],
+        updatedAt: new Date(input.nowMs),
+      },
+      releaseLockIds: input.session.lockIds,
+      late,
+    });
+  });
+
+  it.each([
+    ["inside the cut-off without a reason", { nowMs: START - HOUR }, "invalid-argument", "The session starts in less than 2 hours: say why you are cancelling, so the other person knows."],
+    ["an accepted session that has started", { nowMs: START + 60_000, reason: "x" }, "failed-precondition", "This session has already started, so it cannot be cancelled."],
+    ["a declined session", { session: session({ status: "declined" }) }, "failed-precondition", "This session was already declined."],
+    ["a completed session", { session: session({ status: "completed" }) }, "failed-precondition", "This session has already taken place."],
+    ["by an outsider", { callerUid: "nora" }, "not-found", "That session does not exist, or it is not yours."],
+  ])("refuses %s", (_what, change, code, message) => {
+    expect(planCancel({ ...base, ...change })).toMatchObject({ action: "refuse", code, message });
+  });
+
+  it("puts the missing reason next to the reason field", () => {
+    expect(planCancel({ ...base, nowMs: START - HOUR })).toMatchObject({ fields: { reason: expect.stringContaining("say why") } });
+  });
+
+  it("a configurable cut-off: 24 hours", () => {
+    expect(planCancel({ ...base, nowMs: START - 3 * HOUR, cutoffHours: 24 })).toMatchObject({ action: "refuse", fields: { reason: expect.any(String) } });
+  });
+
+  it("cancelling again changes nothing", () => {
+    expect(planCancel({ ...base, session: session({ status: "cancelled" }) })).toEqual({ action: "noop" });
+  });
+});
+
+describe("busyIntervals", () => {
+  it("takes each active session once, earliest first, and ignores closed ones", () => {
+    expect(
+      busyIntervals([
+        { id: "b", startMs: 30, endMs: 40, status: "accepted" },
+        { id: "a", startMs: 10, endMs: 20, status: "pending" },
+        { id: "b", startMs: 30, endMs: 40, status: "accepted" },
+        { id: "c", startMs: 50, endMs: 60, status: "cancelled" },
+      ]),
+    ).toEqual([
+      { startMs: 10, endMs: 20 },
+      { startMs: 30, endMs: 40 },
+    ]);
+  });
+});
+
+describe("slotWindow", () => {
+  const DAY = 24 * HOUR;
+  it.each([
+    ["from now, within a long horizon", undefined, 56, { fromMs: NOW, toMs: NOW + 14 * DAY, nextFromMs: NOW + 14 * DAY }],
+    ["the next page", NOW + 14 * DAY, 56, { fromMs: NOW + 14 * DAY, toMs: NOW + 28 * DAY, nextFromMs: NOW + 28 * DAY }],
+    ["a horizon inside the window", undefined, 7, { fromMs: NOW, toMs: NOW + 7 * DAY, nextFromMs: null }],
+    ["a from in the past counts from now", NOW - DAY, 56, { fromMs: NOW, toMs: NOW + 14 * DAY, nextFromMs: NOW + 14 * DAY }],
+  ])("%s", (_what, from, horizon, expected) => {
+    expect(slotWindow(NOW, from, horizon)).toEqual(expected);
+  });
+});

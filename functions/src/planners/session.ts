@@ -1,0 +1,274 @@
+import { SESSIONS, isActiveSessionStatus, type MatchDoc, type SessionDoc, type SessionStatus } from "@mentormatch/shared";
+import {
+  checkBookingRequest,
+  lockCellsFor,
+  lockCellsForBooking,
+  lockDocId,
+  planReminders,
+  type Availability,
+  type BusyInterval,
+} from "@mentormatch/shared/scheduling";
+
+/**
+ * The sessions state machine's decisions, pure: the booking callables read documents in a transaction, ask here with
+ * `now`, and write what comes back. Times are epoch ms; Dates in the answers are written as Firestore Timestamps.
+ */
+
+export type SessionRefusalCode = "failed-precondition" | "invalid-argument" | "already-exists" | "permission-denied" | "not-found";
+
+export interface SessionRefusal {
+  action: "refuse";
+  code: SessionRefusalCode;
+  message: string;
+  /** The form field the message belongs next to. */
+  fields?: Record<string, string>;
+}
+
+const refuse = (code: SessionRefusalCode, message: string, field?: string): SessionRefusal =>
+  field ? { action: "refuse", code, message, fields: { [field]: message } } : { action: "refuse", code, message };
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** What every racing loser reads: the slot went to someone else between showing it and booking it. */
+export const SLOT_TAKEN_MESSAGE = "That time was just taken — pick another.";
+
+/** A stored session with its timestamps as epoch ms: all a decision needs. */
+export type SessionFacts = Pick<
+  SessionDoc,
+  "mentorId" | "menteeId" | "proposedBy" | "status" | "version" | "lockIds" | "remindersSent" | "matchId"
+> & { startMs: number; endMs: number };
+
+// ---- who may book -------------------------------------------------------------------------------------------------
+
+type MatchFacts = Pick<MatchDoc, "mentorId" | "menteeId" | "status">;
+
+/** Whether `uid` may plan sessions in this match: a participant of an accepted match. Null when they may. */
+export function refuseMatchAccess(uid: string, match: MatchFacts | null): SessionRefusal | null {
+  // The same sentence for a match that does not exist and one the caller is not part of: it tells an outsider nothing.
+  if (!match || (match.mentorId !== uid && match.menteeId !== uid)) {
+    return refuse("failed-precondition", "You can book sessions only with your own mentor or mentee.");
+  }
+  if (match.status === "pending") return refuse("failed-precondition", "You can book sessions once the mentoring request is accepted.");
+  if (match.status !== "accepted") return refuse("failed-precondition", "This mentoring is not active, so no sessions can be booked in it.");
+  return null;
+}
+
+// ---- lock documents -----------------------------------------------------------------------------------------------
+
+/**
+ * Every lock a booking creates: the mentor's cells cover the session and the mentor's buffer after it (so another
+ * booking inside the buffer collides), the mentee's cover the session itself (the buffer is the mentor's break, not
+ * theirs). Mentor and mentee ids differ, so the two sets never share a document.
+ */
+export function bookingLockIds(input: { mentorId: string; menteeId: string; startMs: number; endMs: number; bufferMinutes: number }): string[] {
+  return [
+    ...lockCellsForBooking(input.startMs, input.endMs, input.bufferMinutes).map((cell) => lockDocId(input.mentorId, cell)),
+    ...lockCellsFor(input.startMs, input.endMs).map((cell) => lockDocId(input.menteeId, cell)),
+  ];
+}
+
+/** Splits a lock id back into its person and cell (the cell has a fixed length, so a uid with `_` still splits). */
+export function lockIdParts(lockId: string): { uid: string; cell: string } {
+  const cell = lockId.slice(-17);
+  return { uid: lockId.slice(0, -18), cell };
+}
+
+// ---- bookSession --------------------------------------------------------------------------------------------------
+
+export interface BookingPlanInput {
+  callerUid: string;
+  match: MatchFacts | null;
+  availability: Availability | null;
+  nowMs: number;
+  startMs: number;
+  durationMinutes: number;
+  /** Lock ids (of those this booking needs) that already exist. */
+  takenLockIds: readonly string[];
+  /** Upcoming pending/accepted sessions of either person, when known (the slot list); the locks decide regardless. */
+  busy?: readonly BusyInterval[];
+}
+
+export type BookingPlan =
+  | SessionRefusal
+  | { action: "book"; startMs: number; endMs: number; lockIds: string[]; mentorId: string; menteeId: string };
+
+/** Which lock ids a request needs, before the transaction reads them; null when the request cannot be booked at all. */
+export function lockIdsForRequest(match: MatchFacts | null, availability: Availability | null, startMs: number, durationMinutes: number): string[] | null {
+  if (!match || !availability || !Number.isSafeInteger(startMs) || !(SESSIONS.durations as readonly number[]).includes(durationMinutes)) return null;
+  return bookingLockIds({
+    mentorId: match.mentorId,
+    menteeId: match.menteeId,
+    startMs,
+    endMs: startMs + durationMinutes * MINUTE_MS,
+    bufferMinutes: availability.bufferMinutes,
+  });
+}
+
+export function planBooking(input: BookingPlanInput): BookingPlan {
+  const access = refuseMatchAccess(input.callerUid, input.match);
+  if (access) return access;
+  const match = input.match!;
+  if (!input.availability) return refuse("failed-precondition", "This mentor has not set their available hours yet, so no time can be booked.");
+  const check = checkBookingRequest({
+    nowMs: input.nowMs,
+    availability: input.availability,
+    busy: input.busy ?? [],
+    startMs: input.startMs,
+    durationMinutes: input.durationMinutes,
+  });
+  if (!check.ok) {
+    if (check.problem === "overlaps-busy") return refuse("already-exists", SLOT_TAKEN_MESSAGE, "startMs");
+    return refuse("invalid-argument", check.message, check.problem === "invalid-duration" ? "durationMinutes" : "startMs");
+  }
+  if (input.takenLockIds.length > 0) return refuse("already-exists", SLOT_TAKEN_MESSAGE, "startMs");
+  const endMs = input.startMs + input.durationMinutes * MINUTE_MS;
+  return {
+    action: "book",
+    startMs: input.startMs,
+    endMs,
+    mentorId: match.mentorId,
+    menteeId: match.menteeId,
+    lockIds: bookingLockIds({ mentorId: match.mentorId, menteeId: match.menteeId, startMs: input.startMs, endMs, bufferMinutes: input.availability.bufferMinutes }),
+  };
+}
+
+// ---- respondToSession ---------------------------------------------------------------------------------------------
+
+export interface RespondPlanInput {
+  callerUid: string;
+  session: SessionFacts | null;
+  match: MatchFacts | null;
+  decision: "accept" | "decline";
+  note: string;
+  nowMs: number;
+}
+
+export type RespondPlan =
+  | SessionRefusal
+  | { action: "noop"; status: "accepted" | "declined" }
+  | {
+      action: "accept";
+      update: { status: "accepted"; responseNote: string; respondedAt: Date; confirmedAt: Date; nextReminderAt: Date | null; updatedAt: Date };
+    }
+  | {
+      action: "decline";
+      update: { status: "declined"; responseNote: string; respondedAt: Date; lockIds: string[]; updatedAt: Date };
+      releaseLockIds: string[];
+    };
+
+const isParticipant = (uid: string, session: Pick<SessionFacts, "mentorId" | "menteeId">) => uid === session.mentorId || uid === session.menteeId;
+
+function closedMessage(status: SessionStatus): string {
+  switch (status) {
+    case "accepted":
+      return "This session was already accepted.";
+    case "declined":
+      return "This session was already declined.";
+    case "cancelled":
+      return "This session was cancelled.";
+    case "completed":
+      return "This session has already taken place.";
+    default:
+      return "This session is no longer waiting for an answer.";
+  }
+}
+
+export function planRespond(input: RespondPlanInput): RespondPlan {
+  const { session, callerUid, nowMs } = input;
+  if (!session || !isParticipant(callerUid, session)) return refuse("not-found", "That session does not exist, or it is not yours.");
+  const target = input.decision === "accept" ? "accepted" : "declined";
+  if (session.status === target) return { action: "noop", status: target };
+  if (session.proposedBy === callerUid) return refuse("permission-denied", "You proposed this session: the other person accepts or declines it.");
+  if (session.status !== "pending") return refuse("failed-precondition", closedMessage(session.status));
+  const now = new Date(nowMs);
+  if (input.decision === "decline") {
+    return {
+      action: "decline",
+      update: { status: "declined", responseNote: input.note, respondedAt: now, lockIds: [], updatedAt: now },
+      releaseLockIds: session.lockIds,
+    };
+  }
+  if (nowMs >= session.startMs) return refuse("failed-precondition", "This session's time has passed: decline it, or propose a new time.");
+  if (!input.match || input.match.status !== "accepted") return refuse("failed-precondition", "This mentoring is no longer active, so the session cannot be accepted.");
+  const reminders = planReminders({ status: "accepted", startMs: session.startMs, version: session.version, confirmedAtMs: nowMs, remindersSent: session.remindersSent }, nowMs);
+  return {
+    action: "accept",
+    update: {
+      status: "accepted",
+      responseNote: input.note,
+      respondedAt: now,
+      confirmedAt: now,
+      nextReminderAt: reminders.nextReminderAt === null ? null : new Date(reminders.nextReminderAt),
+      updatedAt: now,
+    },
+  };
+}
+
+// ---- cancelSession ------------------------------------------------------------------------------------------------
+
+export interface CancelPlanInput {
+  callerUid: string;
+  session: SessionFacts | null;
+  reason: string;
+  nowMs: number;
+  cutoffHours?: number;
+}
+
+export type CancelPlan =
+  | SessionRefusal
+  | { action: "noop" }
+  | {
+      action: "cancel";
+      update: { status: "cancelled"; cancelledBy: string; cancelReason: string; cancelledAt: Date; nextReminderAt: null; lockIds: string[]; updatedAt: Date };
+      releaseLockIds: string[];
+      /** Whether it was within the cut-off: the message to the other person says so. */
+      late: boolean;
+    };
+
+export function planCancel(input: CancelPlanInput): CancelPlan {
+  const { session, callerUid, nowMs } = input;
+  if (!session || !isParticipant(callerUid, session)) return refuse("not-found", "That session does not exist, or it is not yours.");
+  if (session.status === "cancelled") return { action: "noop" };
+  if (!isActiveSessionStatus(session.status)) return refuse("failed-precondition", closedMessage(session.status));
+  // An accepted session that has started is completed or missed, not cancelled; a proposal nobody answered in time
+  // can still be withdrawn, which frees its locks.
+  if (session.status === "accepted" && nowMs >= session.startMs) return refuse("failed-precondition", "This session has already started, so it cannot be cancelled.");
+  const cutoffHours = input.cutoffHours ?? SESSIONS.cancelReasonCutoffHours;
+  const late = session.startMs - nowMs < cutoffHours * HOUR_MS;
+  if (late && input.reason === "") {
+    return refuse("invalid-argument", `The session starts in less than ${cutoffHours} hours: say why you are cancelling, so the other person knows.`, "reason");
+  }
+  const now = new Date(nowMs);
+  return {
+    action: "cancel",
+    update: { status: "cancelled", cancelledBy: callerUid, cancelReason: input.reason, cancelledAt: now, nextReminderAt: null, lockIds: [], updatedAt: now },
+    releaseLockIds: session.lockIds,
+    late,
+  };
+}
+
+// ---- getBookableSlots ---------------------------------------------------------------------------------------------
+
+/** The busy intervals of both people from their upcoming sessions, each session once (they may share one). */
+export function busyIntervals(sessions: ReadonlyArray<{ id: string; startMs: number; endMs: number; status: SessionStatus }>): BusyInterval[] {
+  const seen = new Set<string>();
+  const busy: BusyInterval[] = [];
+  for (const session of sessions) {
+    if (seen.has(session.id) || !isActiveSessionStatus(session.status)) continue;
+    seen.add(session.id);
+    busy.push({ startMs: session.startMs, endMs: session.endMs });
+  }
+  return busy.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * The window of slots one answer carries: from `fromMs` (or now) for SESSIONS.slotWindowDays, and where the next one
+ * starts, or null when the mentor's horizon ends inside this one.
+ */
+export function slotWindow(nowMs: number, fromMs: number | undefined, horizonDays: number): { fromMs: number; toMs: number; nextFromMs: number | null } {
+  const from = Math.max(nowMs, fromMs ?? nowMs);
+  const horizonEnd = nowMs + horizonDays * 24 * HOUR_MS;
+  const to = from + SESSIONS.slotWindowDays * 24 * HOUR_MS;
+  return to >= horizonEnd ? { fromMs: from, toMs: horizonEnd, nextFromMs: null } : { fromMs: from, toMs: to, nextFromMs: to };
+}

@@ -1,0 +1,43 @@
+import { SESSIONS } from "../constants.js";
+import { ACTIVE_SESSION_STATUSES, type SessionStatus } from "../schemas/session.js";
+import type { IndexSpec } from "./directory-query.js";
+
+export interface UpcomingSessionsQueryPlan {
+  /** `participants array-contains uid`: the rules let a participant list only what the query says is theirs. */
+  participant: string;
+  statuses: SessionStatus[];
+  /** `endAt >= now`, earliest first: a session still running is still busy. */
+  endAtFromMs: number;
+  orderBy: { field: "endAt"; direction: "asc" };
+  limit: number;
+}
+
+/**
+ * One person's pending and accepted sessions that have not ended: the busy time getBookableSlots leaves out. Bounded
+ * by SESSIONS.busyQueryLimit, which is far more than anyone books within a mentor's horizon; the lock documents, not
+ * this query, are what make a double booking impossible.
+ */
+export function planUpcomingSessionsQuery(uid: string, nowMs: number): UpcomingSessionsQueryPlan {
+  return {
+    participant: uid,
+    statuses: [...ACTIVE_SESSION_STATUSES],
+    endAtFromMs: nowMs,
+    orderBy: { field: "endAt", direction: "asc" },
+    limit: SESSIONS.busyQueryLimit,
+  };
+}
+
+/** The composite indexes `sessions/` needs (scripts/gen-indexes.ts writes them into firestore.indexes.json). */
+export function sessionIndexes(): IndexSpec[] {
+  return [
+    {
+      collectionGroup: "sessions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "participants", arrayConfig: "CONTAINS" },
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "endAt", order: "ASCENDING" },
+      ],
+    },
+  ];
+}

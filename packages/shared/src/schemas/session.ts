@@ -1,0 +1,182 @@
+import * as z from "zod";
+import { SESSIONS } from "../constants.js";
+import { parseMeetingLink } from "../scheduling/meeting-links.js";
+import { idSchema, matchIdSchema, text, timestampSchema, timezoneSchema, uidSchema } from "./common.js";
+
+/**
+ * A session's life: `pending` (proposed, holding the slot) → `accepted` | `declined` | `cancelled`;
+ * `accepted` → `completed` | `cancelled` | `no_show`. Pending and accepted sessions hold their lock documents.
+ */
+export const SESSION_STATUSES = ["pending", "accepted", "declined", "cancelled", "completed", "no_show"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** Statuses that occupy time: they hold locks, count as busy for slots, and can still be cancelled. */
+export const ACTIVE_SESSION_STATUSES = ["pending", "accepted"] as const satisfies readonly SessionStatus[];
+export const isActiveSessionStatus = (status: SessionStatus): boolean => (ACTIVE_SESSION_STATUSES as readonly string[]).includes(status);
+
+/** `match`: between the two people of an accepted match; `mini`: a one-off mini mentorship session (later). */
+export const SESSION_KINDS = ["match", "mini"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export type SessionDurationMinutes = (typeof SESSIONS.durations)[number];
+export const isSessionDurationMinutes = (n: unknown): n is SessionDurationMinutes => (SESSIONS.durations as readonly unknown[]).includes(n);
+
+export const sessionIdSchema = idSchema("A session id");
+
+/**
+ * Here rather than the scheduling core's meetingLinkSchema: that one lives beside the availability schemas, which the
+ * main entry (and so the callable contract) must not import; both call the same parseMeetingLink.
+ */
+const meetingLinkInputSchema = text("The meeting link").transform((value, ctx) => {
+  const check = parseMeetingLink(value);
+  if (!check.ok) {
+    ctx.addIssue({ code: "custom", message: check.message });
+    return z.NEVER;
+  }
+  return check.url;
+});
+
+const durationSchema = z
+  .number({ message: "Choose how long the session lasts." })
+  .refine(isSessionDurationMinutes, "A session lasts 30, 45 or 60 minutes.");
+
+const noteSchema = (label: string) =>
+  text(label).trim().max(SESSIONS.noteMax, `${label} can be at most ${SESSIONS.noteMax} characters.`);
+
+/** `getBookableSlots`: a participant of an accepted match asks which starts are free for both people. */
+export const getBookableSlotsInputSchema = z.strictObject({
+  matchId: matchIdSchema,
+  durationMinutes: durationSchema,
+  /** Page on from here (an earlier answer's `nextFromMs`); absent = now. */
+  fromMs: z.number().int("Choose a start time.").nonnegative("Choose a start time.").optional(),
+  /** The viewer's zone for the day grouping; absent = the zone on their profile. */
+  timeZone: timezoneSchema.optional(),
+});
+export type GetBookableSlotsInput = z.input<typeof getBookableSlotsInputSchema>;
+
+const slotSchema = z.object({
+  startMs: z.number(),
+  endMs: z.number(),
+  viewerDate: z.string(),
+  viewerTime: z.string(),
+  mentorDate: z.string(),
+  mentorTime: z.string(),
+  mentorOffset: z.string(),
+});
+
+export const getBookableSlotsOutputSchema = z.object({
+  matchId: z.string(),
+  durationMinutes: z.number(),
+  /** The zone the days are grouped in (the viewer's), the mentor's, and the other person's, for "their time" labels. */
+  timeZone: z.string(),
+  mentorTimeZone: z.string(),
+  otherTimeZone: z.string(),
+  days: z.array(z.object({ date: z.string(), slots: z.array(slotSchema) })),
+  /** Ask again from here for the next window, or null when the mentor's horizon ends within this one. */
+  nextFromMs: z.number().nullable(),
+});
+export type GetBookableSlotsOutput = z.output<typeof getBookableSlotsOutputSchema>;
+
+/**
+ * `bookSession`: a participant proposes a time. A meeting link, or `createRoom: true` for a Jitsi room made by the
+ * server, or neither (they agree on one later in chat).
+ */
+export const bookSessionInputSchema = z
+  .strictObject({
+    matchId: matchIdSchema,
+    startMs: z.number({ message: "Choose a start time." }).int("Choose a start time.").nonnegative("Choose a start time."),
+    durationMinutes: durationSchema,
+    agenda: text("The agenda").trim().max(SESSIONS.agendaMax, `The agenda can be at most ${SESSIONS.agendaMax} characters.`).default(""),
+    meetingLink: meetingLinkInputSchema.optional(),
+    createRoom: z.boolean().optional(),
+  })
+  .refine((input) => !(input.meetingLink && input.createRoom), {
+    message: "Paste a meeting link or create a room, not both.",
+    path: ["meetingLink"],
+  });
+export type BookSessionInput = z.input<typeof bookSessionInputSchema>;
+
+export const bookSessionOutputSchema = z.object({
+  sessionId: z.string(),
+  status: z.literal("pending"),
+  startMs: z.number(),
+  endMs: z.number(),
+  meetingLink: z.string(),
+});
+
+/** `respondToSession`: the invitee (not the proposer) accepts or declines, with an optional note. */
+export const respondToSessionInputSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  decision: z.enum(["accept", "decline"], { message: "Choose accept or decline." }),
+  note: noteSchema("The note").optional(),
+});
+export type RespondToSessionInput = z.input<typeof respondToSessionInputSchema>;
+
+export const respondToSessionOutputSchema = z.object({
+  sessionId: z.string(),
+  status: z.enum(["accepted", "declined"]),
+  /** False when it already had this answer (a retry). */
+  changed: z.boolean(),
+});
+
+/** `cancelSession`: either participant; within SESSIONS.cancelReasonCutoffHours of the start a reason is required. */
+export const cancelSessionInputSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  reason: noteSchema("The reason").optional(),
+});
+export type CancelSessionInput = z.input<typeof cancelSessionInputSchema>;
+
+export const cancelSessionOutputSchema = z.object({
+  sessionId: z.string(),
+  status: z.literal("cancelled"),
+  changed: z.boolean(),
+});
+
+/** `sessions/{sessionId}` as stored. Written only by functions (the booking callables). */
+export const sessionDocSchema = z.object({
+  kind: z.enum(SESSION_KINDS),
+  /** The accepted match it belongs to (`kind: "match"`), or the mini request's id (`kind: "mini"`). */
+  matchId: z.string(),
+  mentorId: uidSchema,
+  menteeId: uidSchema,
+  participants: z.tuple([uidSchema, uidSchema]),
+  proposedBy: uidSchema,
+  startAt: timestampSchema,
+  endAt: timestampSchema,
+  durationMinutes: z.number().refine(isSessionDurationMinutes),
+  /** The proposer's IANA zone when they booked, so an email can say the time as they saw it. */
+  timezone: z.string(),
+  agenda: z.string().max(SESSIONS.agendaMax),
+  /** https only (parseMeetingLink), or "" when none was given. */
+  meetingLink: z.string().max(500),
+  status: z.enum(SESSION_STATUSES),
+  /** 1, + 1 on every reschedule: the .ics SEQUENCE and part of every dedupe key. */
+  version: z.number().int().min(1),
+  responseNote: z.string().max(SESSIONS.noteMax),
+  respondedAt: timestampSchema.nullable(),
+  cancelledBy: z.string().nullable(),
+  cancelReason: z.string().max(SESSIONS.noteMax),
+  cancelledAt: timestampSchema.nullable(),
+  /** When this version was accepted; reminders due before it are skipped. */
+  confirmedAt: timestampSchema.nullable(),
+  /** The version each reminder was last sent for (`24h`, `1h`). */
+  remindersSent: z.record(z.string(), z.number()),
+  /** When the reminder job should look at it next (`<= now`), or null. */
+  nextReminderAt: timestampSchema.nullable(),
+  /** The `sessionLocks/` ids it holds while pending or accepted: deleted with a decline or a cancellation. */
+  lockIds: z.array(z.string()).max(32),
+  mentorName: z.string(),
+  menteeName: z.string(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type SessionDoc = z.output<typeof sessionDocSchema>;
+
+/** `sessionLocks/{uid}_{cell}`: one per person per 15-minute UTC cell a pending or accepted session holds. */
+export const sessionLockDocSchema = z.object({
+  uid: uidSchema,
+  cell: z.string(),
+  sessionId: z.string(),
+  createdAt: timestampSchema,
+});
+export type SessionLockDoc = z.output<typeof sessionLockDocSchema>;
