@@ -8,59 +8,23 @@
 // The exit code is 1 if either race misbehaved.
 // Runs inside the emulators: node scripts/emulators.mjs exec --test-env --only auth,firestore,functions -- "npx tsx scripts/bench-races.ts"
 // BENCH_ROUNDS and BENCH_CONCURRENCY change the shape (default 20 × 20).
-import {
-  DEMO_PROJECT_ID,
-  FUNCTIONS_REGION,
-  buildSearchTokens,
-  defaultProfileFields,
-  matchIdOf,
-  paths,
-  type CallableOutput,
-} from "@mentormatch/shared";
-import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp } from "firebase-admin/app";
-import { getAuth as getAdminAuth } from "firebase-admin/auth";
-import { getFirestore as getAdminFirestore, type Firestore } from "firebase-admin/firestore";
-import { deleteApp, initializeApp } from "firebase/app";
-import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
-import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
+import { matchIdOf, paths, type CallableOutput } from "@mentormatch/shared";
+import { deleteApp as deleteAdminApp } from "firebase-admin/app";
+import type { Firestore } from "firebase-admin/firestore";
 import { planRequest } from "../functions/src/planners/match.js";
+import { benchAdmin, makePerson as makeBenchPerson, signedInClient } from "./bench-helpers.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const CAPACITY = 1;
-const PASSWORD = "bench-races-password";
 
-const projectId = process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID;
-if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST || !projectId.startsWith("demo-")) {
-  console.error("bench-races: run it inside the emulators (npm run bench:races); it never touches a real project.");
-  process.exit(2);
-}
-
-const adminApp = initializeAdminApp({ projectId }, "bench-races");
-const firestore = getAdminFirestore(adminApp);
-const auth = getAdminAuth(adminApp);
+const admin = benchAdmin("bench:races");
+const { projectId, firestore } = admin;
+const adminApp = admin.app;
 const run = Date.now().toString(36);
 
-/** A member as registerAccount leaves one: a verified account with the role claim and a profile. */
-async function makePerson(uid: string, role: "mentor" | "mentee", displayName: string, extra: Record<string, unknown> = {}) {
-  await auth.createUser({ uid, email: `${uid}@example.com`, password: PASSWORD, emailVerified: true, displayName });
-  await auth.setCustomUserClaims(uid, { role });
-  const profile = {
-    ...defaultProfileFields({ displayName, timezone: "UTC", role }),
-    uid,
-    role,
-    activeMenteeCount: 0,
-    ratingAvg: 0,
-    ratingCount: 0,
-    sessionCount: 0,
-    searchTokens: buildSearchTokens({ displayName, expertise: [] }),
-    createdAt: new Date(),
-    updatedAt: new Date(),
-    ...extra,
-  };
-  await firestore.doc(paths.user(uid)).set(profile);
-  return profile;
-}
+const makePerson = (uid: string, role: "mentor" | "mentee", displayName: string, extra: Record<string, unknown> = {}) =>
+  makeBenchPerson(admin, uid, role, displayName, extra);
 
 /** `count` pending requests to `mentorId`, written as requestMatch writes them (planRequest builds each). */
 async function pendingRequests(db: Firestore, mentorId: string, mentor: Awaited<ReturnType<typeof makePerson>>, mentees: Awaited<ReturnType<typeof makePerson>>[]) {
@@ -97,18 +61,13 @@ async function playRound(round: number, mentees: Awaited<ReturnType<typeof makeP
   const mentor = await makePerson(mentorId, "mentor", `Bench Mentor ${round}`, { capacity: CAPACITY, acceptingRequests: true });
   await pendingRequests(firestore, mentorId, mentor, mentees);
 
-  const app = initializeApp({ projectId, apiKey: "fake-api-key" }, `bench-${run}-${round}`);
-  const clientAuth = getAuth(app);
-  connectAuthEmulator(clientAuth, `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`, { disableWarnings: true });
-  const functions = getFunctions(app, FUNCTIONS_REGION);
-  connectFunctionsEmulator(functions, "127.0.0.1", 5001);
-  await signInWithEmailAndPassword(clientAuth, `${mentorId}@example.com`, PASSWORD);
-  const accept = httpsCallable<{ matchId: string }, CallableOutput<"acceptMatch">>(functions, "acceptMatch");
+  const client = await signedInClient(projectId, mentorId, `bench-${run}-${round}`);
+  const accept = client.callable<{ matchId: string }, CallableOutput<"acceptMatch">>("acceptMatch");
 
   const started = Date.now();
   const results = await Promise.allSettled(mentees.map((mentee) => accept({ matchId: matchIdOf(mentorId, mentee.uid) })));
   const ms = Date.now() - started;
-  await deleteApp(app);
+  await client.close();
 
   const errors: string[] = [];
   let winners = 0;
@@ -169,13 +128,8 @@ async function doubleBookings(uid: string): Promise<number> {
 
 const menteeClients = await Promise.all(
   mentees.map(async (mentee) => {
-    const app = initializeApp({ projectId, apiKey: "fake-api-key" }, `bench-book-${mentee.uid}`);
-    const clientAuth = getAuth(app);
-    connectAuthEmulator(clientAuth, `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`, { disableWarnings: true });
-    const functions = getFunctions(app, FUNCTIONS_REGION);
-    connectFunctionsEmulator(functions, "127.0.0.1", 5001);
-    await signInWithEmailAndPassword(clientAuth, `${mentee.uid}@example.com`, PASSWORD);
-    return { app, uid: mentee.uid, book: httpsCallable<Record<string, unknown>, CallableOutput<"bookSession">>(functions, "bookSession") };
+    const client = await signedInClient(projectId, mentee.uid, `bench-book-${mentee.uid}`);
+    return { client, uid: mentee.uid, book: client.callable<Record<string, unknown>, CallableOutput<"bookSession">>("bookSession") };
   }),
 );
 
@@ -242,7 +196,7 @@ for (let round = 1; round <= ROUNDS; round += 1) {
   );
   for (const error of result.errors.slice(0, 3)) console.log(`          ${error}`);
 }
-await Promise.all(menteeClients.map((client) => deleteApp(client.app)));
+await Promise.all(menteeClients.map(({ client }) => client.close()));
 
 const doubleBooked = bookingRounds.reduce((sum, r) => sum + r.doubleBookings, 0);
 const notExactlyOneBooking = bookingRounds.filter((r) => r.successes !== 1).length;
