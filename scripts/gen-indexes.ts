@@ -12,6 +12,26 @@ const composite = [
   ...supportIndexes(),
   // Sessions: one person's pending and accepted sessions not yet ended (getBookableSlots' busy time).
   ...sessionIndexes(),
+  // A mentor's recent visible feedback on their profile (web/src/data/feedback.ts), newest first.
+  {
+    collectionGroup: "feedback",
+    queryScope: "COLLECTION",
+    fields: [
+      { fieldPath: "toUid", order: "ASCENDING" },
+      { fieldPath: "toRole", order: "ASCENDING" },
+      { fieldPath: "visible", order: "ASCENDING" },
+      { fieldPath: "visibleAt", order: "DESCENDING" },
+    ],
+  },
+  // revealFeedback: lone feedback whose 7 days have passed.
+  {
+    collectionGroup: "feedback",
+    queryScope: "COLLECTION",
+    fields: [
+      { fieldPath: "visible", order: "ASCENDING" },
+      { fieldPath: "visibleAt", order: "ASCENDING" },
+    ],
+  },
   {
     collectionGroup: "notifications",
     queryScope: "COLLECTION",

@@ -7,6 +7,7 @@ import {
   defaultEmailPrefs,
   matchIdOf,
   planResponsiveness,
+  ratingScore,
   type Department,
   type EmailPrefs,
   type MatchDoc,
@@ -14,6 +15,7 @@ import {
   type ProfileFields,
   type Role,
 } from "@mentormatch/shared";
+import { lockCellsFor, lockCellsForBooking, lockDocId, planReminders } from "@mentormatch/shared/scheduling";
 
 export const SEED_PASSWORD = "mentormatch123";
 export const SEED_EMAIL_DOMAIN = "mentormatch.dev";
@@ -33,6 +35,7 @@ export interface SeedUser {
     activeMenteeCount: number;
     ratingAvg: number;
     ratingCount: number;
+    ratingScore: number;
     sessionCount: number;
     searchTokens: string[];
   };
@@ -146,6 +149,7 @@ function user(
     profile: {
       ...fields,
       ...stats,
+      ratingScore: ratingScore(stats.ratingAvg, stats.ratingCount),
       activeMenteeCount: 0,
       searchTokens: buildSearchTokens({ displayName: fields.displayName, expertise: fields.expertise }),
     },
@@ -708,4 +712,136 @@ export function seedSupportThreads(): SeedSupportThread[] {
       requesterRead: false,
     },
   ];
+}
+
+// ---- sessions (sessions/ and their sessionLocks/) ----------------------------------------------------------------
+
+/** A seeded session as `sessionDocSchema` stores it, times as milliseconds (seed.ts makes them Timestamps). */
+export interface SeedSession {
+  id: string;
+  kind: "match";
+  matchId: string;
+  mentorId: string;
+  menteeId: string;
+  participants: [string, string];
+  proposedBy: string;
+  startMs: number;
+  endMs: number;
+  durationMinutes: 30 | 45 | 60;
+  timezone: string;
+  agenda: string;
+  meetingLink: string;
+  status: "pending" | "accepted" | "declined" | "cancelled" | "completed";
+  version: number;
+  responseNote: string;
+  respondedAtMs: number | null;
+  cancelledBy: string | null;
+  cancelReason: string;
+  cancelledAtMs: number | null;
+  confirmedAtMs: number | null;
+  remindersSent: Record<string, number>;
+  nextReminderAtMs: number | null;
+  /** The `sessionLocks/` ids it holds (pending and accepted ones, and the past completed ones, whose locks stay). */
+  lockIds: string[];
+  mentorName: string;
+  menteeName: string;
+  createdAtMs: number;
+}
+
+const QUARTER_MS = 15 * 60_000;
+const HOUR_MS = 3_600_000;
+
+interface SessionRow {
+  id: string;
+  mentorId: string;
+  menteeId: string;
+  /** Who proposed it: the mentor or the mentee. */
+  by: "mentor" | "mentee";
+  /** Hours from now to the start (negative: in the past), rounded up onto the 15-minute grid. */
+  startsInHours: number;
+  durationMinutes: 30 | 45 | 60;
+  status: SeedSession["status"];
+  agenda: string;
+  room?: boolean;
+  responseNote?: string;
+  cancelReason?: string;
+}
+
+const SESSION_ROWS: SessionRow[] = [
+  // Sam and Ada: a confirmed session tomorrow, Ada's next proposal waiting for Sam, and two in the past.
+  { id: "seed-session-sam-ada-next", mentorId: ADA, menteeId: SAM, by: "mentee", startsInHours: 26, durationMinutes: 45, status: "accepted", room: true,
+    agenda: "Whiteboard a URL shortener end to end: API, storage, and what breaks at 10x traffic.", responseNote: "Great pick. Bring your notes from the last interview." },
+  { id: "seed-session-sam-ada-review", mentorId: ADA, menteeId: SAM, by: "mentor", startsInHours: 6 * 24 + 3, durationMinutes: 30, status: "pending", room: true,
+    agenda: "Review the first draft of your design doc for the payments retry queue." },
+  { id: "seed-session-sam-ada-past", mentorId: ADA, menteeId: SAM, by: "mentee", startsInHours: -7 * 24, durationMinutes: 60, status: "completed", room: true,
+    agenda: "Mock interview: design a rate limiter. Talk through trade-offs out loud.", responseNote: "See you then!" },
+  { id: "seed-session-sam-ada-cancelled", mentorId: ADA, menteeId: SAM, by: "mentor", startsInHours: -3 * 24, durationMinutes: 30, status: "cancelled",
+    agenda: "Quick check-in before your interview loop.", cancelReason: "I'm off sick today, sorry Sam. Let's find another time this week." },
+  // Ada's other mentees: one confirmed later today, one proposal for Ada to review.
+  { id: "seed-session-ada-ana-today", mentorId: ADA, menteeId: "mentee-12", by: "mentor", startsInHours: 3, durationMinutes: 30, status: "accepted", room: true,
+    agenda: "Walk through the TypeScript generics in your last pull request.", responseNote: "Perfect, thanks!" },
+  { id: "seed-session-ada-review", mentorId: ADA, menteeId: "mentee-34", by: "mentee", startsInHours: 2 * 24 + 5, durationMinutes: 45, status: "pending", room: true,
+    agenda: "Feedback on the search rewrite design doc, especially the rollout plan." },
+  // Around the programme.
+  { id: "seed-session-priya-lena", mentorId: "mentor-05", menteeId: "mentee-02", by: "mentee", startsInHours: 2 * 24 + 1, durationMinutes: 60, status: "accepted", room: true,
+    agenda: "Go through the notes from five discovery interviews and decide what to test next." },
+  { id: "seed-session-yuki-arjun", mentorId: "mentor-08", menteeId: "mentee-03", by: "mentor", startsInHours: -2 * 24, durationMinutes: 45, status: "completed", room: true,
+    agenda: "Portfolio review: the two strongest projects." },
+];
+
+/**
+ * Realistic sessions dated from `now` (so they stay upcoming whenever the demo runs), each pending or accepted one
+ * with the lock documents a booking would have made, so booking in the demo cannot overlap them. Pass the mentors'
+ * buffers (seedAvailability) to lock the same cells bookSession would.
+ */
+export function seedSessions(now: number, buffers: Record<string, number> = {}): SeedSession[] {
+  const gridNow = Math.ceil(now / QUARTER_MS) * QUARTER_MS;
+  return SESSION_ROWS.map((row) => {
+    const mentor = profileOf(row.mentorId);
+    const mentee = profileOf(row.menteeId);
+    const startMs = gridNow + Math.round((row.startsInHours * HOUR_MS) / QUARTER_MS) * QUARTER_MS;
+    const endMs = startMs + row.durationMinutes * 60_000;
+    const proposer = row.by === "mentor" ? mentor : mentee;
+    const createdAtMs = Math.min(now - 2 * HOUR_MS, startMs - 3 * 24 * HOUR_MS);
+    const answered = row.status !== "pending";
+    const respondedAtMs = answered && row.status !== "cancelled" ? createdAtMs + 5 * HOUR_MS : null;
+    const holdsLocks = row.status === "pending" || row.status === "accepted" || row.status === "completed";
+    const lockIds = holdsLocks
+      ? [
+          ...lockCellsForBooking(startMs, endMs, buffers[row.mentorId] ?? 0).map((cell) => lockDocId(row.mentorId, cell)),
+          ...lockCellsFor(startMs, endMs).map((cell) => lockDocId(row.menteeId, cell)),
+        ]
+      : [];
+    const reminders =
+      row.status === "accepted" ? planReminders({ status: "accepted", startMs, version: 1, confirmedAtMs: respondedAtMs!, remindersSent: {} }, now) : null;
+    return {
+      id: row.id,
+      kind: "match",
+      matchId: matchIdOf(row.mentorId, row.menteeId),
+      mentorId: row.mentorId,
+      menteeId: row.menteeId,
+      participants: [row.mentorId, row.menteeId],
+      proposedBy: proposer.uid,
+      startMs,
+      endMs,
+      durationMinutes: row.durationMinutes,
+      timezone: proposer.profile.timezone,
+      agenda: row.agenda,
+      meetingLink: row.room ? `https://meet.jit.si/MentorMatch-${row.id}-DemoRoom7k3v9q2w7x4m8p1r` : "",
+      status: row.status,
+      version: 1,
+      responseNote: row.responseNote ?? "",
+      respondedAtMs,
+      cancelledBy: row.status === "cancelled" ? proposer.uid : null,
+      cancelReason: row.cancelReason ?? "",
+      cancelledAtMs: row.status === "cancelled" ? startMs - 3 * HOUR_MS : null,
+      confirmedAtMs: row.status === "accepted" || row.status === "completed" ? respondedAtMs : null,
+      remindersSent: (row.status === "completed" ? { "24h": 1, "1h": 1 } : {}) as Record<string, number>,
+      nextReminderAtMs: reminders?.nextReminderAt ?? null,
+      lockIds,
+      mentorName: mentor.profile.displayName,
+      menteeName: mentee.profile.displayName,
+      createdAtMs,
+    };
+  });
 }

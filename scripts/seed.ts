@@ -20,6 +20,7 @@ import {
   seedAvailability,
   seedMatches,
   seedNotifications,
+  seedSessions,
   seedUsers,
   type SeedUser,
 } from "./seed-data.js";
@@ -141,6 +142,30 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
   // Mentors' hours (the Schedule tab); their overrides are dated from now, so they stay upcoming.
   for (const [mentorId, availability] of Object.entries(seedAvailability(now)))
     writes.push([paths.availability(mentorId), { ...availability, updatedAt: FieldValue.serverTimestamp() }]);
+  // Sessions (the Sessions page), each active one with the lock documents bookSession would have made.
+  const buffers = Object.fromEntries(Object.entries(seedAvailability(now)).map(([uid, a]) => [uid, a.bufferMinutes]));
+  for (const session of seedSessions(now, buffers)) {
+    const { id, startMs, endMs, respondedAtMs, cancelledAtMs, confirmedAtMs, nextReminderAtMs, createdAtMs, ...fields } = session;
+    const at = (ms: number | null) => (ms === null ? null : Timestamp.fromMillis(ms));
+    writes.push([
+      paths.session(id),
+      {
+        ...fields,
+        startAt: Timestamp.fromMillis(startMs),
+        endAt: Timestamp.fromMillis(endMs),
+        respondedAt: at(respondedAtMs),
+        cancelledAt: at(cancelledAtMs),
+        confirmedAt: at(confirmedAtMs),
+        nextReminderAt: at(nextReminderAtMs),
+        createdAt: Timestamp.fromMillis(createdAtMs),
+        updatedAt: Timestamp.fromMillis(Math.max(createdAtMs, respondedAtMs ?? 0, cancelledAtMs ?? 0)),
+      },
+    ]);
+    for (const lockId of session.lockIds) {
+      const split = lockId.lastIndexOf("_");
+      writes.push([paths.sessionLock(lockId), { uid: lockId.slice(0, split), cell: lockId.slice(split + 1), sessionId: id, createdAt: Timestamp.fromMillis(createdAtMs) }]);
+    }
+  }
   writes.push([paths.moderationConfig(), { blockedWords: SEED_BLOCKED_WORDS, updatedAt: Timestamp.fromMillis(now - 3 * 86_400_000), updatedBy: admin.uid }]);
   writes.push([
     paths.invite(inviteIdOf(SEED_INVITE_EMAIL)),

@@ -88,6 +88,7 @@ export async function createMember(input: {
     activeMenteeCount: 0,
     ratingAvg: 0,
     ratingCount: 0,
+    ratingScore: 0,
     sessionCount: 0,
     searchTokens: buildSearchTokens(profile),
     createdAt: FieldValue.serverTimestamp(),

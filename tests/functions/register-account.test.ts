@@ -60,6 +60,7 @@ describe("registerAccount: a verified, allowed address", () => {
       activeMenteeCount: 0,
       ratingAvg: 0,
       ratingCount: 0,
+      ratingScore: 0,
       sessionCount: 0,
     });
     expect(profile.searchTokens).toEqual(buildSearchTokens({ displayName: "Grace Hopper", expertise: [] }));

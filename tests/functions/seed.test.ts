@@ -6,6 +6,7 @@ import {
   medianOf,
   profileDocSchema,
   rtdbPaths,
+  sessionDocSchema,
 } from "@mentormatch/shared";
 import { getApps } from "firebase-admin/app";
 import { getDatabaseWithUrl } from "firebase-admin/database";
@@ -20,6 +21,7 @@ import {
   seedMatches,
   seedMentees,
   seedMentors,
+  seedSessions,
   seedUsers,
   seededDepartments,
 } from "../../scripts/seed-data.js";
@@ -254,5 +256,68 @@ describe("seed()", () => {
     expect((await adminAuth.getUser(DEMO_LOGINS.admin.uid)).customClaims).toEqual({ role: "admin" });
     // Re-seeding without a reset rewrites the same history rather than adding to it.
     expect((await adminDb.collection("auditLog").get()).size).toBe(4);
+  });
+});
+
+describe("seeded sessions", () => {
+  const HOUR = 3_600_000;
+  const asDoc = (session: ReturnType<typeof seedSessions>[number]) => {
+    const { id: _id, startMs, endMs, respondedAtMs, cancelledAtMs, confirmedAtMs, nextReminderAtMs, createdAtMs, ...fields } = session;
+    const at = (ms: number | null) => (ms === null ? null : Timestamp.fromMillis(ms));
+    return {
+      ...fields,
+      startAt: Timestamp.fromMillis(startMs),
+      endAt: Timestamp.fromMillis(endMs),
+      respondedAt: at(respondedAtMs),
+      cancelledAt: at(cancelledAtMs),
+      confirmedAt: at(confirmedAtMs),
+      nextReminderAt: at(nextReminderAtMs),
+      createdAt: Timestamp.fromMillis(createdAtMs),
+      updatedAt: Timestamp.fromMillis(createdAtMs),
+    };
+  };
+
+  it("are stored sessions on the 15-minute grid, between matched people, and no two hold the same lock", () => {
+    const now = Date.UTC(2026, 10, 22, 8, 7);
+    const sessions = seedSessions(now, { [DEMO_LOGINS.mentor.uid]: 15 });
+    const accepted = new Set(seedMatches().filter((m) => m.status === "accepted").map((m) => m.id));
+    for (const session of sessions) {
+      const parsed = sessionDocSchema.safeParse(asDoc(session));
+      expect(parsed.success, `${session.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      expect(session.startMs % (15 * 60_000), session.id).toBe(0);
+      expect(accepted.has(session.matchId), session.id).toBe(true);
+      if (session.status === "pending" || session.status === "accepted") expect(session.lockIds.length, session.id).toBeGreaterThan(0);
+      if (session.status === "cancelled") expect(session.lockIds, session.id).toEqual([]);
+    }
+    const locks = sessions.flatMap((session) => session.lockIds);
+    expect(new Set(locks).size).toBe(locks.length);
+    // The mentor's buffer is locked after each of Ada's sessions: 45 minutes + 15 = 4 cells for her, 3 for Sam.
+    const next = sessions.find((session) => session.id === "seed-session-sam-ada-next")!;
+    expect(next.lockIds.filter((id) => id.startsWith(`${DEMO_LOGINS.mentor.uid}_`))).toHaveLength(4);
+    expect(next.lockIds.filter((id) => id.startsWith(`${DEMO_LOGINS.mentee.uid}_`))).toHaveLength(3);
+    // Sam's Sessions page: one proposal from Ada to review and a confirmed one ahead, with reminders planned.
+    const sams = sessions.filter((session) => session.menteeId === DEMO_LOGINS.mentee.uid);
+    expect(sams.filter((s) => s.status === "pending" && s.proposedBy === DEMO_LOGINS.mentor.uid && s.startMs > now)).toHaveLength(1);
+    const upcoming = sams.filter((s) => s.status === "accepted" && s.startMs > now);
+    expect(upcoming).toHaveLength(1);
+    expect(upcoming[0]!.nextReminderAtMs).toBe(upcoming[0]!.startMs - 24 * HOUR);
+    expect(sams.some((s) => s.status === "completed" && s.endMs < now)).toBe(true);
+  });
+
+  it("seed() writes them with their lock documents", async () => {
+    await seed();
+    const stored = await adminDb.collection("sessions").get();
+    expect(stored.size).toBe(seedSessions(Date.now()).length);
+    for (const doc of stored.docs) {
+      const parsed = sessionDocSchema.strict().safeParse(doc.data());
+      expect(parsed.success, `${doc.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      for (const lockId of doc.get("lockIds") as string[]) {
+        const lock = await adminDb.doc(`sessionLocks/${lockId}`).get();
+        expect(lock.get("sessionId"), lockId).toBe(doc.id);
+        expect(lockId.startsWith(`${lock.get("uid")}_`)).toBe(true);
+      }
+    }
+    const locks = await adminDb.collection("sessionLocks").get();
+    expect(locks.size).toBe(stored.docs.reduce((sum, doc) => sum + (doc.get("lockIds") as string[]).length, 0));
   });
 });

@@ -264,6 +264,7 @@ describe("users/{uid}: server fields cannot be written by the owner", () => {
     activeMenteeCount: 5,
     ratingAvg: 5,
     ratingCount: 100,
+    ratingScore: 5,
     sessionCount: 50,
     searchTokens: ["n:alice", "x:everything"],
     responseHoursRecent: [0.1, 0.1, 0.1],

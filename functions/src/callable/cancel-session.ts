@@ -2,6 +2,7 @@ import { paths } from "@mentormatch/shared";
 import { db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { prepareNotifications } from "../lib/notify.js";
+import { sessionIcsAttachment } from "../lib/session-calendar.js";
 import { cancelledMessage } from "../lib/session-messages.js";
 import { readSession, readTimeZone, sessionFacts } from "../lib/sessions.js";
 import { planCancel } from "../planners/session.js";
@@ -22,16 +23,15 @@ export const cancelSession = defineCallable("cancelSession", async ({ uid, data 
     if (plan.action !== "cancel" || !session || !facts) return plan;
     const other = uid === session.mentorId ? session.menteeId : session.mentorId;
     const [otherSnap] = await tx.getAll(firestore.doc(paths.user(other)));
-    const notifications = await prepareNotifications(
-      tx,
-      [
-        {
-          uid: other,
-          input: cancelledMessage({ sessionId: sessionRef.id, session: facts, actorUid: uid, recipientTimeZone: readTimeZone(otherSnap) }, plan.update.cancelReason),
-        },
-      ],
-      { db: firestore },
-    );
+    const message = cancelledMessage({ sessionId: sessionRef.id, session: facts, actorUid: uid, recipientTimeZone: readTimeZone(otherSnap) }, plan.update.cancelReason);
+    // Only an accepted session was sent to calendars (with the confirmation and reminders): METHOD:CANCEL removes it.
+    if (session.status === "accepted" && message.email) {
+      const nowMs = plan.update.cancelledAt.getTime();
+      message.email.attachments = (recipient) => [
+        sessionIcsAttachment({ sessionId: sessionRef.id, session: facts, method: "CANCEL", recipientUid: other, recipient, nowMs }),
+      ];
+    }
+    const notifications = await prepareNotifications(tx, [{ uid: other, input: message }], { db: firestore });
     tx.update(sessionRef, plan.update);
     for (const lockId of plan.releaseLockIds) tx.delete(firestore.doc(paths.sessionLock(lockId)));
     notifications.write();

@@ -83,6 +83,7 @@ export const registerAccount = defineCallable("registerAccount", async ({ uid, d
       activeMenteeCount: 0,
       ratingAvg: 0,
       ratingCount: 0,
+      ratingScore: 0,
       sessionCount: 0,
       searchTokens: buildSearchTokens({ displayName: data.displayName, expertise: [] }),
       createdAt: FieldValue.serverTimestamp(),

@@ -3,6 +3,7 @@ import { db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { readMatch } from "../lib/documents.js";
 import { prepareNotifications } from "../lib/notify.js";
+import { sessionIcsAttachment } from "../lib/session-calendar.js";
 import { answeredMessage } from "../lib/session-messages.js";
 import { readSession, readTimeZone, sessionFacts } from "../lib/sessions.js";
 import { planRespond } from "../planners/session.js";
@@ -31,20 +32,19 @@ export const respondToSession = defineCallable("respondToSession", async ({ uid,
       nowMs: Date.now(),
     });
     if ((plan.action !== "accept" && plan.action !== "decline") || !session || !facts) return plan;
-    const notifications = await prepareNotifications(
-      tx,
-      [
-        {
-          uid: session.proposedBy,
-          input: answeredMessage(
-            { sessionId: sessionRef.id, session: facts, actorUid: uid, recipientTimeZone: readTimeZone(proposerSnap) },
-            plan.action === "accept",
-            plan.update.responseNote,
-          ),
-        },
-      ],
-      { db: firestore },
+    const message = answeredMessage(
+      { sessionId: sessionRef.id, session: facts, actorUid: uid, recipientTimeZone: readTimeZone(proposerSnap) },
+      plan.action === "accept",
+      plan.update.responseNote,
     );
+    // The confirmation carries the calendar event (same UID and SEQUENCE as the reminders', so they update it).
+    if (plan.action === "accept" && message.email) {
+      const nowMs = plan.update.confirmedAt.getTime();
+      message.email.attachments = (recipient) => [
+        sessionIcsAttachment({ sessionId: sessionRef.id, session: facts, method: "REQUEST", recipientUid: session.proposedBy, recipient, nowMs }),
+      ];
+    }
+    const notifications = await prepareNotifications(tx, [{ uid: session.proposedBy, input: message }], { db: firestore });
     tx.update(sessionRef, plan.update);
     if (plan.action === "decline") for (const lockId of plan.releaseLockIds) tx.delete(firestore.doc(paths.sessionLock(lockId)));
     notifications.write();

@@ -58,6 +58,16 @@ export async function deliverMail(db: Firestore, mailId: string, options: Delive
       text: mail.text,
       html: mail.html,
       customArgs: { mailId },
+      ...(mail.attachments?.length
+        ? {
+            attachments: mail.attachments.map((file) => ({
+              content: file.content,
+              filename: file.filename,
+              type: file.contentType,
+              disposition: "attachment",
+            })),
+          }
+        : {}),
     });
   } catch (err) {
     const error = describeSendError(err);

@@ -6,6 +6,7 @@ import {
   paths,
   renderEmail,
   type EmailKind,
+  type MailAttachment,
   type MailDoc,
   type NotificationDoc,
   type NotificationKind,
@@ -23,6 +24,9 @@ import { db as defaultDb } from "./app.js";
 import { appUrl } from "./config.js";
 import { readDisplayName, readSettings } from "./documents.js";
 
+/** Who a mail goes to, as an attachment builder sees them. */
+export type MailRecipient = Pick<NotificationRecipient, "email" | "displayName">;
+
 export interface NotifyEmail {
   subject: string;
   heading: string;
@@ -33,6 +37,11 @@ export interface NotifyEmail {
   items?: { title: string; detail: string; path: string }[];
   /** Footer line for mail the person cannot switch off (see EmailContent.reason). */
   reason?: string;
+  /**
+   * Files for the mail (a session's .ics). A function gets the recipient, whose address only the notifier reads, so
+   * a calendar file can name them without the caller reading anyone's private settings.
+   */
+  attachments?: MailAttachment[] | ((recipient: MailRecipient) => MailAttachment[]);
 }
 
 export interface NotifyInput {
@@ -143,7 +152,7 @@ export async function prepareNotifications(
     writes.push(() => {
       if (plan.action === "notify") tx.create(notificationRef!, notificationDoc(item.input, link));
       if (queueMail)
-        tx.create(mailRef!, mailDoc(item.uid, queueMail.mail.to, queueMail.mail.emailKind, queueMail.recipient.displayName, queueMail.email, origin));
+        tx.create(mailRef!, mailDoc(item.uid, queueMail.mail.to, queueMail.mail.emailKind, queueMail.recipient, queueMail.email, origin));
     });
     return { uid: item.uid, notificationId, notified: true, mailId: queueMail ? mailId : null };
   });
@@ -191,7 +200,7 @@ export function addNotificationToBatch(
   if (!plan.mail || !item.input.email) return { uid: item.uid, notificationId, notified: true, mailId: null };
   batch.create(
     firestore.doc(paths.mail(mailId)),
-    mailDoc(item.uid, plan.mail.to, plan.mail.emailKind, item.recipient.displayName, item.input.email, options.appUrl ?? appUrl()),
+    mailDoc(item.uid, plan.mail.to, plan.mail.emailKind, item.recipient, item.input.email, options.appUrl ?? appUrl()),
   );
   return { uid: item.uid, notificationId, notified: true, mailId };
 }
@@ -209,7 +218,7 @@ export function queueEmail(
   const firestore = options.db ?? defaultDb();
   writer.create(
     firestore.doc(paths.mail(mailId)),
-    mailDoc(mail.uid, mail.to, mail.kind, mail.recipientName, mail.email, options.appUrl ?? appUrl()),
+    mailDoc(mail.uid, mail.to, mail.kind, { email: mail.to, displayName: mail.recipientName }, mail.email, options.appUrl ?? appUrl()),
   );
 }
 
@@ -230,9 +239,20 @@ function notificationDoc(input: NotifyInput, link: string): Omit<NotificationDoc
   };
 }
 
-function mailDoc(uid: string, to: string, kind: EmailKind, recipientName: string, email: NotifyEmail, origin: string): Record<keyof MailDoc, unknown> {
-  const rendered = renderEmail({ kind, recipientName, ...email }, origin);
+function mailDoc(
+  uid: string,
+  to: string,
+  kind: EmailKind,
+  recipient: MailRecipient,
+  email: NotifyEmail,
+  origin: string,
+): Record<Exclude<keyof MailDoc, "attachments">, unknown> & { attachments?: MailAttachment[] } {
+  const { attachments: attach, ...content } = email;
+  const rendered = renderEmail({ kind, recipientName: recipient.displayName, ...content }, origin);
+  const attachments = typeof attach === "function" ? attach(recipient) : attach;
   return {
+    // Only when there are some: Firestore refuses an `undefined` field.
+    ...(attachments?.length ? { attachments } : {}),
     to,
     uid,
     kind,

@@ -6,7 +6,7 @@ import type { NotifyInput } from "./notify.js";
  * (`session:{id}:{version}:{event}`), so a retried callable tells nobody twice, and a reschedule (a new version)
  * tells them again.
  */
-export type SessionEvent = "proposed" | "accepted" | "declined" | "cancelled";
+export type SessionEvent = "proposed" | "accepted" | "declined" | "cancelled" | "rescheduled";
 
 export type SessionFacts = Pick<SessionDoc, "mentorId" | "menteeId" | "mentorName" | "menteeName" | "durationMinutes" | "agenda" | "meetingLink" | "version"> & {
   startMs: number;
@@ -124,6 +124,30 @@ export function cancelledMessage({ sessionId, session, actorUid, recipientTimeZo
       heading: "A session was cancelled",
       paragraphs: [`${who} cancelled the session on ${when}.`, ...(reason ? [`Their reason: ${quoted(reason)}`] : [])],
       action: { label: "Your sessions", path: appLinks.sessions() },
+    },
+  };
+}
+
+/** To the other person: the session moved to a new time (a new version) for them to accept or decline. */
+export function rescheduledMessage({ sessionId, session, actorUid, recipientTimeZone }: Audience, previousStartMs: number, note: string): NotifyInput {
+  const who = nameOf(session, actorUid);
+  const when = formatSessionTime(session.startMs, recipientTimeZone);
+  const was = formatSessionTime(previousStartMs, recipientTimeZone);
+  return {
+    kind: "session_proposed",
+    text: `${who} moved your session to ${when} (was ${was}). Accept or decline the new time.${note ? ` ${quoted(excerpt(note))}` : ""}`,
+    link: appLinks.sessions(),
+    dedupeKey: sessionDedupeKey(sessionId, session.version, "rescheduled"),
+    email: {
+      subject: `${who} proposed a new time: ${when}`,
+      heading: "A session moved to a new time",
+      paragraphs: [
+        `${who} proposed moving your ${session.durationMinutes}-minute session from ${was} to ${when}.`,
+        ...(note ? [`Their reason: ${quoted(note)}`] : []),
+        ...(session.agenda ? [`Agenda: ${quoted(session.agenda)}`] : []),
+        "The new time is held for you both until you answer; the old one is free again.",
+      ],
+      action: { label: "Answer on your Sessions page", path: appLinks.sessions() },
     },
   };
 }

@@ -8,7 +8,10 @@ import {
   lockIdsForRequest,
   planBooking,
   planCancel,
+  planComplete,
+  planFeedback,
   planRespond,
+  planReschedule,
   refuseMatchAccess,
   slotWindow,
   type SessionFacts,
@@ -237,5 +240,158 @@ describe("slotWindow", () => {
     ["a from in the past counts from now", NOW - DAY, 56, { fromMs: NOW, toMs: NOW + 14 * DAY, nextFromMs: NOW + 14 * DAY }],
   ])("%s", (_what, from, horizon, expected) => {
     expect(slotWindow(NOW, from, horizon)).toEqual(expected);
+  });
+});
+
+describe("planComplete", () => {
+  const END = START + HOUR / 2;
+  const done = { otherAttended: true, actualMinutes: 30, sharedNotes: "Went well", topics: ["CV"], actionItems: ["Send CV"], followUp: true };
+  const base = { callerUid: "mark", session: session({ status: "accepted" }), nowMs: END + 60_000, ...done };
+
+  it.each([
+    ["the mentor just after the end", {}, "completed", "mia", { mentor: true, mentee: true }],
+    ["the mentee once 24 h have passed", { callerUid: "mia", nowMs: END + 24 * HOUR }, "completed", "mark", { mentor: true, mentee: true }],
+    ["the mentor, the mentee did not come", { otherAttended: false }, "no_show", "mia", { mentor: true, mentee: false }],
+    ["the mentee after 24 h, the mentor did not come", { callerUid: "mia", nowMs: END + 25 * HOUR, otherAttended: false }, "no_show", "mark", { mentor: false, mentee: true }],
+  ])("completes: %s", (_what, change, status, otherUid, attendance) => {
+    const input = { ...base, ...change };
+    expect(planComplete(input)).toEqual({
+      action: "complete",
+      status,
+      otherUid,
+      countSessions: status === "completed",
+      update: {
+        status,
+        completedAt: new Date(input.nowMs),
+        completedBy: input.callerUid,
+        attendance,
+        actualMinutes: 30,
+        sharedNotes: "Went well",
+        topics: ["CV"],
+        actionItems: ["Send CV"],
+        followUp: true,
+        nextReminderAt: null,
+        updatedAt: new Date(input.nowMs),
+      },
+    });
+  });
+
+  it.each([
+    ["before the end", { nowMs: END - 60_000 }, "failed-precondition", "This session has not ended yet: complete it after its end time."],
+    ["the mentee before 24 h", { callerUid: "mia", nowMs: END + 23 * HOUR }, "failed-precondition", "The mentor completes the session first; if they have not within 24 hours of the end, you can."],
+    ["a pending session", { session: session({ status: "pending" }) }, "failed-precondition", "Only an accepted session can be completed."],
+    ["a cancelled session", { session: session({ status: "cancelled" }) }, "failed-precondition", "Only an accepted session can be completed."],
+    ["an outsider", { callerUid: "nora" }, "not-found", "That session does not exist, or it is not yours."],
+    ["a missing session", { session: null }, "not-found", "That session does not exist, or it is not yours."],
+  ])("refuses %s", (_what, change, code, message) => {
+    expect(planComplete({ ...base, ...change })).toEqual({ action: "refuse", code, message });
+  });
+
+  it.each([["completed"], ["no_show"]] as const)("a %s session again changes nothing", (status) => {
+    expect(planComplete({ ...base, session: session({ status }) })).toEqual({ action: "noop", status });
+  });
+});
+
+describe("planFeedback", () => {
+  const COMPLETED = START + HOUR;
+  const DAY = 24 * HOUR;
+  const completed = { ...session({ status: "completed" }), completedAtMs: COMPLETED };
+  const base = { callerUid: "mia", session: completed, ownExists: false, counterpart: null, subject: { ratingAvg: 4, ratingCount: 1 }, rating: 5, nowMs: COMPLETED + HOUR };
+
+  it.each([
+    ["the mentee, first in: hidden for 7 days, counted into the mentor", {}, { toUid: "mark", toRole: "mentor", visibleAt: new Date(COMPLETED + 7 * DAY), counterpartVisibleAt: null, profileUpdate: { ratingAvg: 4.5, ratingCount: 2, ratingScore: 4.1429 } }],
+    ["the mentor, second in: both visible now, not counted", { callerUid: "mark", counterpart: { visibleAtMs: COMPLETED + 7 * DAY } }, { toUid: "mia", toRole: "mentee", visibleAt: new Date(COMPLETED + HOUR * 2 - HOUR), counterpartVisibleAt: new Date(COMPLETED + HOUR), profileUpdate: null }],
+    ["second in after the 7 days: nothing moves", { counterpart: { visibleAtMs: COMPLETED + 7 * DAY }, nowMs: COMPLETED + 8 * DAY }, { visibleAt: new Date(COMPLETED + 7 * DAY), counterpartVisibleAt: null }],
+  ])("submits: %s", (_what, change, expected) => {
+    expect(planFeedback({ ...base, ...change })).toMatchObject({ action: "submit", ...expected });
+  });
+
+  it.each([
+    ["twice", { ownExists: true }, "already-exists", "You have already left feedback for this session; it cannot be changed."],
+    ["on an accepted session", { session: { ...session({ status: "accepted" }), completedAtMs: null } }, "failed-precondition", "Feedback opens once the session is marked completed."],
+    ["on a no-show", { session: { ...session({ status: "no_show" }), completedAtMs: COMPLETED } }, "failed-precondition", "Feedback opens once the session is marked completed."],
+    ["by an outsider", { callerUid: "nora" }, "not-found", "That session does not exist, or it is not yours."],
+  ])("refuses feedback %s", (_what, change, code, message) => {
+    expect(planFeedback({ ...base, ...change })).toEqual({ action: "refuse", code, message });
+  });
+});
+
+describe("planReschedule", () => {
+  const heldLocks = bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 });
+  const held = session({ status: "accepted", lockIds: heldLocks });
+  const base = { callerUid: "mia", session: held, match: accepted, availability, nowMs: NOW, startMs: START + 2 * HOUR, note: "", takenLockIds: [] as string[] };
+
+  it.each([
+    ["the mentee moves an accepted session two hours later", {}, 30],
+    ["the mentor moves it, and makes it an hour long", { callerUid: "mark", durationMinutes: 60 }, 60],
+    ["the invitee of a pending proposal answers with another time", { session: session({ status: "pending", lockIds: heldLocks }), callerUid: "mark" }, 30],
+    ["inside the cut-off with a reason", { nowMs: START - HOUR, note: "A clash came up" }, 30],
+  ])("reschedules: %s", (_what, change, minutes) => {
+    const input = { ...base, ...change };
+    const endMs = input.startMs + minutes * 60_000;
+    const lockIds = bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: input.startMs, endMs, bufferMinutes: 15 });
+    expect(planReschedule(input)).toEqual({
+      action: "reschedule",
+      update: {
+        startAt: new Date(input.startMs),
+        endAt: new Date(endMs),
+        durationMinutes: minutes,
+        status: "pending",
+        proposedBy: input.callerUid,
+        version: 2,
+        respondedAt: null,
+        confirmedAt: null,
+        responseNote: "",
+        remindersSent: {},
+        nextReminderAt: null,
+        lockIds,
+        updatedAt: new Date(input.nowMs),
+      },
+      startMs: input.startMs,
+      endMs,
+      releaseLockIds: heldLocks,
+      createLockIds: lockIds,
+      notifyUid: input.callerUid === "mia" ? "mark" : "mia",
+    });
+  });
+
+  it("a move by 15 minutes keeps the cells both times share and releases only the rest", () => {
+    const plan = planReschedule({ ...base, startMs: START + HOUR / 4 });
+    expect(plan.action).toBe("reschedule");
+    if (plan.action !== "reschedule") return;
+    const moved = bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START + HOUR / 4, endMs: START + (3 * HOUR) / 4, bufferMinutes: 15 });
+    expect(plan.releaseLockIds).toEqual(heldLocks.filter((id) => !moved.includes(id)));
+    expect(plan.createLockIds).toEqual(moved.filter((id) => !heldLocks.includes(id)));
+    expect(plan.releaseLockIds).toEqual(["mark_2026-11-24T10:00Z", "mia_2026-11-24T10:00Z"]);
+    expect(plan.createLockIds).toEqual(["mark_2026-11-24T10:45Z", "mia_2026-11-24T10:30Z"]);
+  });
+
+  it.each([
+    ["someone else", { callerUid: "nora" }, "not-found", "That session does not exist, or it is not yours.", undefined],
+    ["a cancelled session", { session: session({ status: "cancelled" }) }, "failed-precondition", "This session was cancelled.", undefined],
+    ["a declined one", { session: session({ status: "declined" }) }, "failed-precondition", "This session was already declined.", undefined],
+    ["a session that has started", { nowMs: START + 60_000 }, "failed-precondition", "This session has already started, so it cannot be moved.", undefined],
+    [
+      "inside the cut-off without a reason",
+      { nowMs: START - HOUR },
+      "invalid-argument",
+      "The session starts in less than 2 hours: say why you are moving it, so the other person knows.",
+      "note",
+    ],
+    ["a match that ended", { match: { ...accepted, status: "ended" as const } }, "failed-precondition", "This mentoring is not active, so no sessions can be booked in it.", undefined],
+    ["a mentor without hours", { availability: null }, "failed-precondition", "This mentor has not set their available hours yet, so no time can be booked.", undefined],
+    ["the time it already has", { startMs: START }, "invalid-argument", "That is the session's current time: choose another.", "startMs"],
+    ["a time another session holds", { takenLockIds: ["mark_2026-11-24T12:00Z"] }, "already-exists", "That time was just taken — pick another.", "startMs"],
+    ["a length other than 30/45/60", { durationMinutes: 20 }, "invalid-argument", undefined, "durationMinutes"],
+    ["a Saturday, outside the hours", { startMs: Date.parse("2026-11-28T10:00:00Z") }, "invalid-argument", undefined, "startMs"],
+  ])("refuses %s", (_what, change, code, message, field) => {
+    const plan = planReschedule({ ...base, ...change });
+    expect(plan).toMatchObject({ action: "refuse", code, ...(message ? { message } : {}) });
+    if (field) expect(Object.keys((plan as { fields?: object }).fields ?? {})).toEqual([field]);
+  });
+
+  it("a retried move that already committed changes nothing", () => {
+    const moved = session({ status: "pending", proposedBy: "mia", version: 2, startMs: START + 2 * HOUR, endMs: START + 2.5 * HOUR });
+    expect(planReschedule({ ...base, session: moved })).toEqual({ action: "noop", version: 2, startMs: START + 2 * HOUR, endMs: START + 2.5 * HOUR });
   });
 });

@@ -1,4 +1,4 @@
-import { SESSIONS, isActiveSessionStatus, type MatchDoc, type SessionDoc, type SessionStatus } from "@mentormatch/shared";
+import { FEEDBACK, SESSIONS, addRating, isActiveSessionStatus, type MatchDoc, type RatingSummary, type SessionDoc, type SessionStatus } from "@mentormatch/shared";
 import {
   checkBookingRequest,
   lockCellsFor,
@@ -271,4 +271,240 @@ export function slotWindow(nowMs: number, fromMs: number | undefined, horizonDay
   const horizonEnd = nowMs + horizonDays * 24 * HOUR_MS;
   const to = from + SESSIONS.slotWindowDays * 24 * HOUR_MS;
   return to >= horizonEnd ? { fromMs: from, toMs: horizonEnd, nextFromMs: null } : { fromMs: from, toMs: to, nextFromMs: to };
+}
+
+// ---- completeSession ----------------------------------------------------------------------------------------------
+
+export interface CompletePlanInput {
+  callerUid: string;
+  session: SessionFacts | null;
+  nowMs: number;
+  otherAttended: boolean;
+  actualMinutes: number;
+  sharedNotes: string;
+  topics: string[];
+  actionItems: string[];
+  followUp: boolean;
+}
+
+export type CompletePlan =
+  | SessionRefusal
+  | { action: "noop"; status: "completed" | "no_show" }
+  | {
+      action: "complete";
+      status: "completed" | "no_show";
+      /** The person told; on a no-show, the one recorded as absent. */
+      otherUid: string;
+      update: {
+        status: "completed" | "no_show";
+        completedAt: Date;
+        completedBy: string;
+        attendance: { mentor: boolean; mentee: boolean };
+        actualMinutes: number;
+        sharedNotes: string;
+        topics: string[];
+        actionItems: string[];
+        followUp: boolean;
+        nextReminderAt: null;
+        updatedAt: Date;
+      };
+      /** Both profiles' sessionCount + 1: only for a session that took place. The status change is the marker. */
+      countSessions: boolean;
+    };
+
+export function planComplete(input: CompletePlanInput): CompletePlan {
+  const { session, callerUid, nowMs } = input;
+  if (!session || !isParticipant(callerUid, session)) return refuse("not-found", "That session does not exist, or it is not yours.");
+  // A retry (or the other person a moment later) changes nothing: the first record stands and nothing counts twice.
+  if (session.status === "completed" || session.status === "no_show") return { action: "noop", status: session.status };
+  if (session.status !== "accepted") return refuse("failed-precondition", "Only an accepted session can be completed.");
+  if (nowMs < session.endMs) return refuse("failed-precondition", "This session has not ended yet: complete it after its end time.");
+  const openToBothAtMs = session.endMs + SESSIONS.completeByMentorHours * HOUR_MS;
+  if (callerUid !== session.mentorId && nowMs < openToBothAtMs) {
+    return refuse("failed-precondition", `The mentor completes the session first; if they have not within ${SESSIONS.completeByMentorHours} hours of the end, you can.`);
+  }
+  const otherUid = callerUid === session.mentorId ? session.menteeId : session.mentorId;
+  const status = input.otherAttended ? "completed" : "no_show";
+  const callerIsMentor = callerUid === session.mentorId;
+  const now = new Date(nowMs);
+  return {
+    action: "complete",
+    status,
+    otherUid,
+    countSessions: status === "completed",
+    update: {
+      status,
+      completedAt: now,
+      completedBy: callerUid,
+      attendance: { mentor: callerIsMentor || input.otherAttended, mentee: !callerIsMentor || input.otherAttended },
+      actualMinutes: input.actualMinutes,
+      sharedNotes: input.sharedNotes,
+      topics: input.topics,
+      actionItems: input.actionItems,
+      followUp: input.followUp,
+      nextReminderAt: null,
+      updatedAt: now,
+    },
+  };
+}
+
+// ---- submitFeedback -----------------------------------------------------------------------------------------------
+
+export interface FeedbackPlanInput {
+  callerUid: string;
+  session: (SessionFacts & { completedAtMs: number | null }) | null;
+  /** Whether the caller's feedback on this session exists already. */
+  ownExists: boolean;
+  /** The other person's feedback on this session, if in. */
+  counterpart: { visibleAtMs: number } | null;
+  /** The subject's current rating fields (their profile). */
+  subject: Pick<RatingSummary, "ratingAvg" | "ratingCount">;
+  rating: number;
+  nowMs: number;
+}
+
+export type FeedbackPlan =
+  | SessionRefusal
+  | {
+      action: "submit";
+      toUid: string;
+      toRole: "mentor" | "mentee";
+      visibleAt: Date;
+      /** Moved to now when this is the second one in: both sides can read both. Null when nothing moves. */
+      counterpartVisibleAt: Date | null;
+      /** The subject's new rating fields, written with the feedback's `countedAt`; null when ratings of them are not kept. */
+      profileUpdate: RatingSummary | null;
+    };
+
+export function planFeedback(input: FeedbackPlanInput): FeedbackPlan {
+  const { session, callerUid, nowMs } = input;
+  if (!session || !isParticipant(callerUid, session)) return refuse("not-found", "That session does not exist, or it is not yours.");
+  if (session.status !== "completed" || session.completedAtMs === null) {
+    return refuse("failed-precondition", "Feedback opens once the session is marked completed.");
+  }
+  if (input.ownExists) return refuse("already-exists", "You have already left feedback for this session; it cannot be changed.");
+  const toUid = callerUid === session.mentorId ? session.menteeId : session.mentorId;
+  const toRole = toUid === session.mentorId ? "mentor" : "mentee";
+  const revealAtMs = session.completedAtMs + FEEDBACK.revealDays * 24 * HOUR_MS;
+  const now = new Date(nowMs);
+  const bothIn = input.counterpart !== null;
+  return {
+    action: "submit",
+    toUid,
+    toRole,
+    visibleAt: bothIn ? new Date(Math.min(nowMs, revealAtMs)) : new Date(revealAtMs),
+    counterpartVisibleAt: bothIn && input.counterpart!.visibleAtMs > nowMs ? now : null,
+    // Only mentors' ratings are kept on profiles (the directory and the mentor's page); a mentee's feedback is for them.
+    profileUpdate: toRole === "mentor" ? addRating(input.subject, input.rating) : null,
+  };
+}
+
+// ---- rescheduleSession --------------------------------------------------------------------------------------------
+
+export interface ReschedulePlanInput {
+  callerUid: string;
+  session: SessionFacts | null;
+  match: MatchFacts | null;
+  availability: Availability | null;
+  nowMs: number;
+  startMs: number;
+  /** Absent: the session's current length. */
+  durationMinutes?: number;
+  /** The reason, required within the cut-off; shown to the other person. */
+  note: string;
+  /** Lock ids (of those the new time needs) that exist and are not this session's own. */
+  takenLockIds: readonly string[];
+  cutoffHours?: number;
+}
+
+export type ReschedulePlan =
+  | SessionRefusal
+  | { action: "noop"; version: number; startMs: number; endMs: number }
+  | {
+      action: "reschedule";
+      update: {
+        startAt: Date;
+        endAt: Date;
+        durationMinutes: number;
+        status: "pending";
+        proposedBy: string;
+        version: number;
+        respondedAt: null;
+        confirmedAt: null;
+        responseNote: "";
+        remindersSent: Record<string, never>;
+        nextReminderAt: null;
+        lockIds: string[];
+        updatedAt: Date;
+      };
+      startMs: number;
+      endMs: number;
+      /** The old locks the new time does not keep. */
+      releaseLockIds: string[];
+      /** The new time's locks the session did not hold yet. */
+      createLockIds: string[];
+      /** The other person, who confirms the new time. */
+      notifyUid: string;
+    };
+
+/**
+ * A new time for a pending or accepted session, checked exactly as a booking is (hours, notice, horizon, grid, locks,
+ * except the session's own), as a new proposal by the caller: `version + 1`, pending, the reminders cleared (a reminder
+ * for the old time must never fire), and the other person answers it with respondToSession. Within the cut-off a
+ * reason is required, as for a late cancellation: the other person planned around the old time.
+ */
+export function planReschedule(input: ReschedulePlanInput): ReschedulePlan {
+  const { session, callerUid, nowMs } = input;
+  if (!session || !isParticipant(callerUid, session)) return refuse("not-found", "That session does not exist, or it is not yours.");
+  const durationMinutes = input.durationMinutes ?? Math.round((session.endMs - session.startMs) / MINUTE_MS);
+  const endMs = input.startMs + durationMinutes * MINUTE_MS;
+  // A retried call whose move already committed: the same answer, nothing written, nobody told twice.
+  if (session.status === "pending" && session.proposedBy === callerUid && session.startMs === input.startMs && session.endMs === endMs && session.version > 1) {
+    return { action: "noop", version: session.version, startMs: session.startMs, endMs: session.endMs };
+  }
+  if (!isActiveSessionStatus(session.status)) return refuse("failed-precondition", closedMessage(session.status));
+  if (nowMs >= session.startMs) return refuse("failed-precondition", "This session has already started, so it cannot be moved.");
+  const cutoffHours = input.cutoffHours ?? SESSIONS.rescheduleCutoffHours;
+  if (session.startMs - nowMs < cutoffHours * HOUR_MS && input.note === "") {
+    return refuse("invalid-argument", `The session starts in less than ${cutoffHours} hours: say why you are moving it, so the other person knows.`, "note");
+  }
+  const access = refuseMatchAccess(callerUid, input.match);
+  if (access) return access;
+  if (session.startMs === input.startMs && session.endMs === endMs) return refuse("invalid-argument", "That is the session's current time: choose another.", "startMs");
+  const booking = planBooking({
+    callerUid,
+    match: input.match,
+    availability: input.availability,
+    nowMs,
+    startMs: input.startMs,
+    durationMinutes,
+    takenLockIds: input.takenLockIds,
+  });
+  if (booking.action === "refuse") return booking;
+  const now = new Date(nowMs);
+  const old = new Set(session.lockIds);
+  const kept = new Set(booking.lockIds);
+  return {
+    action: "reschedule",
+    update: {
+      startAt: new Date(booking.startMs),
+      endAt: new Date(booking.endMs),
+      durationMinutes,
+      status: "pending",
+      proposedBy: callerUid,
+      version: session.version + 1,
+      respondedAt: null,
+      confirmedAt: null,
+      responseNote: "",
+      remindersSent: {},
+      nextReminderAt: null,
+      lockIds: booking.lockIds,
+      updatedAt: now,
+    },
+    startMs: booking.startMs,
+    endMs: booking.endMs,
+    releaseLockIds: session.lockIds.filter((id) => !kept.has(id)),
+    createLockIds: booking.lockIds.filter((id) => !old.has(id)),
+    notifyUid: callerUid === session.mentorId ? session.menteeId : session.mentorId,
+  };
 }

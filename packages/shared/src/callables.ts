@@ -14,6 +14,12 @@ import {
   bookSessionOutputSchema,
   cancelSessionInputSchema,
   cancelSessionOutputSchema,
+  rescheduleSessionInputSchema,
+  rescheduleSessionOutputSchema,
+  completeSessionInputSchema,
+  completeSessionOutputSchema,
+  submitFeedbackInputSchema,
+  submitFeedbackOutputSchema,
   getBookableSlotsInputSchema,
   getBookableSlotsOutputSchema,
   respondToSessionInputSchema,
@@ -134,6 +140,23 @@ export const callables = {
     access: ["mentor", "mentee"],
     input: cancelSessionInputSchema,
     output: cancelSessionOutputSchema,
+  },
+  rescheduleSession: {
+    access: ["mentor", "mentee"],
+    input: rescheduleSessionInputSchema,
+    output: rescheduleSessionOutputSchema,
+  },
+  // Completion and feedback (docs/ARCHITECTURE.md, sessions/ and feedback/): callables, because each also changes
+  // fn-only profile counters (sessionCount, ratingAvg/ratingCount/ratingScore) in the same transaction, exactly once.
+  completeSession: {
+    access: ["mentor", "mentee"],
+    input: completeSessionInputSchema,
+    output: completeSessionOutputSchema,
+  },
+  submitFeedback: {
+    access: ["mentor", "mentee"],
+    input: submitFeedbackInputSchema,
+    output: submitFeedbackOutputSchema,
   },
   // Support conversations with the programme admins (docs/ARCHITECTURE.md, supportThreads/). Every message goes
   // through a callable because it must notify the other side; clients only read and clear their own unread flag.

@@ -86,6 +86,8 @@ export const NOTIFICATION_KINDS = {
   session_accepted: "sessions",
   session_declined: "sessions",
   session_cancelled: "sessions",
+  /** A session was marked completed, or missed by the person told. */
+  session_completed: "sessions",
   session_reminder: "reminders",
   mini_claimed: "miniMentorship",
   mini_scheduled: "miniMentorship",
@@ -161,10 +163,36 @@ export const SESSIONS = {
   noteMax: 500,
   /** Cancelling this close to the start needs a reason, which the other person is shown. */
   cancelReasonCutoffHours: 2,
+  /** Moving a session this close to the start needs a reason, as a late cancellation does. */
+  rescheduleCutoffHours: 2,
   /** Upcoming pending/accepted sessions read per person to plan slots: more than anyone books within the horizon. */
   busyQueryLimit: 300,
   /** getBookableSlots answers this many days of slots at a time; `nextFromMs` pages on. */
   slotWindowDays: 14,
+  /** Completing: the mentor from the end; either person once this many hours have passed after it. */
+  completeByMentorHours: 24,
+  /** Shared notes on completion and each person's private notes (`sessions/{id}/private/{uid}`; the rules agree). */
+  notesMax: 5000,
+  topicsMax: 10,
+  topicMax: 100,
+  actionItemsMax: 20,
+  actionItemMax: 300,
+  /** The longest actual duration one can report, in minutes. */
+  actualMinutesMax: 480,
+} as const;
+
+/**
+ * Feedback both ways (`feedback/`). The directory sorts by a Bayesian average: each mentor's ratings plus
+ * `priorWeight` imaginary ratings of `priorMean`, so one 5-star review does not outrank forty at 4.9.
+ */
+export const FEEDBACK = {
+  commentMax: 2000,
+  /** Each side sees the other's feedback once both are in, or this many days after completion. */
+  revealDays: 7,
+  priorMean: 4,
+  priorWeight: 5,
+  /** Recent written feedback on a mentor's profile. */
+  recentLimit: 5,
 } as const;
 
 /** A new verification email at most this often per person, so "Resend" cannot flood an inbox. */

@@ -11,6 +11,7 @@ export * from "./schemas/session.js";
 export * from "./schemas/support.js";
 export * from "./planners/search-tokens.js";
 export * from "./planners/directory-query.js";
+export * from "./planners/rating-score.js";
 export * from "./planners/people-query.js";
 export * from "./planners/mail-delivery.js";
 export * from "./planners/sign-up-access.js";

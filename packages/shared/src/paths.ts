@@ -16,6 +16,9 @@ export const paths = {
   sessionLocks: () => "sessionLocks",
   /** One lock per person per 15-minute cell: `{uid}_{cell}` (lockDocId in scheduling/locks.ts). */
   sessionLock: (lockId: string) => `sessionLocks/${lockId}`,
+  /** Each participant's own notes on a session: only they read or write it. */
+  sessionPrivateNote: (sessionId: string, uid: string) => `sessions/${sessionId}/private/${uid}`,
+  feedbackList: () => "feedback",
   feedback: (sessionId: string, fromUid: string) => `feedback/${sessionId}_${fromUid}`,
   miniRequests: () => "miniRequests",
   miniRequest: (id: string) => `miniRequests/${id}`,

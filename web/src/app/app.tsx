@@ -25,6 +25,9 @@ const MessagesPage = lazy(() => import("../features/messages/messages-page").the
 const SchedulePage = lazy(() => import("../features/schedule/schedule-page").then((m) => ({ default: m.SchedulePage })));
 const SupportPage = lazy(() => import("../features/support/support-page").then((m) => ({ default: m.SupportPage })));
 const AdminSupportPage = lazy(() => import("../features/support/admin-support-page").then((m) => ({ default: m.AdminSupportPage })));
+const SessionsPage = lazy(() => import("../features/sessions/sessions-page").then((m) => ({ default: m.SessionsPage })));
+const SessionDetailPage = lazy(() => import("../features/sessions/session-detail-page").then((m) => ({ default: m.SessionDetailPage })));
+const BookSessionPage = lazy(() => import("../features/sessions/book-session-page").then((m) => ({ default: m.BookSessionPage })));
 const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
@@ -51,7 +54,9 @@ export function App() {
             <Route path="requests" element={<RequestsPage />} />
             <Route path="messages" element={<MessagesPage />} />
             <Route path="messages/:chatId" element={<MessagesPage />} />
-            <Route path="sessions" element={<UpcomingPage feature="sessions" />} />
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="sessions/book/:matchId" element={<BookSessionPage />} />
+            <Route path="sessions/:sessionId" element={<SessionDetailPage />} />
             <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
             <Route path="schedule" element={<SchedulePage />} />
             <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />

@@ -7,6 +7,8 @@ import { Icon, type IconName } from "../components/icons";
 import { PageLoader } from "../components/page-loader";
 import { describeUnread, formatBadgeCount } from "../features/notifications/notification-format";
 import { BackgroundMessageNotifier } from "../features/messages/background-notifier";
+import { browserTimeZone } from "../features/auth/time-zones";
+import { ReminderManager } from "../features/sessions/reminder-manager";
 import { describeUnreadMessages } from "../features/messages/chat-format";
 import { describePendingRequests } from "../features/requests/match-format";
 import { describeOpenSupport } from "../features/support/support-format";
@@ -53,10 +55,17 @@ export function Shell() {
   );
 }
 
-/** Background-tab message notifications on every signed-in page, not only Messages. */
+/** Background-tab message notifications and the 15-minute session reminders on every signed-in page. */
 function SignedInNotifier() {
-  const { user } = useAuth();
-  return user ? <BackgroundMessageNotifier uid={user.uid} /> : null;
+  const { user, role } = useAuth();
+  const timeZone = useSessionData().profile?.timezone || browserTimeZone();
+  if (!user) return null;
+  return (
+    <>
+      <BackgroundMessageNotifier uid={user.uid} />
+      {role === "mentor" || role === "mentee" ? <ReminderManager uid={user.uid} timeZone={timeZone} /> : null}
+    </>
+  );
 }
 
 function ShellLayout() {

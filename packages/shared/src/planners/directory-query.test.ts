@@ -6,9 +6,9 @@ import { buildSearchTokens } from "./search-tokens.js";
 
 describe("planDirectoryQuery", () => {
   it.each([
-    [{}, { equals: [{ field: "role", value: "mentor" }], token: null, first: "ratingAvg" }],
-    [{ text: "Ada" }, { equals: [{ field: "role", value: "mentor" }], token: "n:ada", first: "ratingAvg" }],
-    [{ expertise: " React " }, { equals: [{ field: "role", value: "mentor" }], token: "x:react", first: "ratingAvg" }],
+    [{}, { equals: [{ field: "role", value: "mentor" }], token: null, first: "ratingScore" }],
+    [{ text: "Ada" }, { equals: [{ field: "role", value: "mentor" }], token: "n:ada", first: "ratingScore" }],
+    [{ expertise: " React " }, { equals: [{ field: "role", value: "mentor" }], token: "x:react", first: "ratingScore" }],
     [{ text: "ada l", expertise: "React", sort: "name" }, { equals: [{ field: "role", value: "mentor" }], token: "n:ada l|x:react", first: "displayName" }],
     [
       { department: "Design", sort: "sessions" },

@@ -31,12 +31,14 @@ export interface DirectoryQueryPlan {
   equals: { field: "role" | "department"; value: string }[];
   /** The single array-contains filter on `searchTokens`, if any. */
   token: string | null;
-  orderBy: { field: "ratingAvg" | "ratingCount" | "sessionCount" | "displayName"; direction: "asc" | "desc" }[];
+  orderBy: { field: "ratingScore" | "ratingCount" | "sessionCount" | "displayName"; direction: "asc" | "desc" }[];
 }
 
 const SORT_ORDER: Record<DirectorySort, DirectoryQueryPlan["orderBy"]> = {
+  // The confidence-adjusted score (rating-score.ts), not the plain average: one 5-star review does not outrank forty
+  // at 4.9. Unrated profiles score 0 and come last.
   rating: [
-    { field: "ratingAvg", direction: "desc" },
+    { field: "ratingScore", direction: "desc" },
     { field: "ratingCount", direction: "desc" },
   ],
   sessions: [{ field: "sessionCount", direction: "desc" }],

@@ -39,5 +39,34 @@ export function sessionIndexes(): IndexSpec[] {
         { fieldPath: "endAt", order: "ASCENDING" },
       ],
     },
+    // The Sessions page's "Past" list: `participants array-contains`, `endAt <` now, newest first, paged.
+    {
+      collectionGroup: "sessions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "participants", arrayConfig: "CONTAINS" },
+        { fieldPath: "endAt", order: "DESCENDING" },
+      ],
+    },
+    // The web Reminder Manager's brief: the last completed session of the same match (its action items).
+    {
+      collectionGroup: "sessions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "participants", arrayConfig: "CONTAINS" },
+        { fieldPath: "matchId", order: "ASCENDING" },
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "endAt", order: "DESCENDING" },
+      ],
+    },
+    // The reminders job (functions/src/lib/session-reminders.ts): accepted sessions whose next reminder is due.
+    {
+      collectionGroup: "sessions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "nextReminderAt", order: "ASCENDING" },
+      ],
+    },
   ];
 }

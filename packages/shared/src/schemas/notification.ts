@@ -20,6 +20,13 @@ export type NotificationDoc = z.output<typeof notificationDocSchema>;
 export const MAIL_STATUSES = ["PENDING", "PROCESSING", "SENT", "ERROR"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+export const mailAttachmentSchema = z.object({
+  filename: z.string().min(1).max(100),
+  contentType: z.string().min(1).max(100),
+  content: z.string().max(200_000),
+});
+export type MailAttachment = z.output<typeof mailAttachmentSchema>;
+
 export const mailDocSchema = z.object({
   to: z.string(),
   /** The recipient's uid, or "" for an address with no account yet (an invitation). */
@@ -34,5 +41,7 @@ export const mailDocSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: timestampSchema,
   sentAt: timestampSchema.nullable(),
+  /** Files sent with the mail (a session's .ics); absent on most mail. `content` is base64, as SendGrid takes it. */
+  attachments: z.array(mailAttachmentSchema).max(5).optional(),
 });
 export type MailDoc = z.output<typeof mailDocSchema>;

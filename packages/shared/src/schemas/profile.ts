@@ -70,6 +70,7 @@ export const PROFILE_SERVER_FIELDS = [
   "activeMenteeCount",
   "ratingAvg",
   "ratingCount",
+  "ratingScore",
   "sessionCount",
   "searchTokens",
   "responseHoursRecent",
@@ -96,6 +97,8 @@ export const profileDocSchema = profileFieldsSchema.extend({
   activeMenteeCount: z.number().int().min(0),
   ratingAvg: z.number().min(0).max(5),
   ratingCount: z.number().int().min(0),
+  /** ratingScore(ratingAvg, ratingCount): the directory's "Highest rated" order. 0 on profiles from before it. */
+  ratingScore: z.number().min(0).max(5).default(0),
   sessionCount: z.number().int().min(0),
   searchTokens: z.array(z.string()),
   /**

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { SESSIONS } from "../constants.js";
+import { FEEDBACK, SESSIONS } from "../constants.js";
 import { parseMeetingLink } from "../scheduling/meeting-links.js";
 import { idSchema, matchIdSchema, text, timestampSchema, timezoneSchema, uidSchema } from "./common.js";
 
@@ -132,6 +132,109 @@ export const cancelSessionOutputSchema = z.object({
   changed: z.boolean(),
 });
 
+/**
+ * `rescheduleSession`: either participant proposes a new time for a pending or accepted session (the other person
+ * confirms with respondToSession); within SESSIONS.rescheduleCutoffHours of the start a reason (`note`) is required.
+ */
+export const rescheduleSessionInputSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  startMs: z.number({ message: "Choose a start time." }).int("Choose a start time.").nonnegative("Choose a start time."),
+  /** Absent: the session's current length. */
+  durationMinutes: durationSchema.optional(),
+  note: noteSchema("The reason").optional(),
+});
+export type RescheduleSessionInput = z.input<typeof rescheduleSessionInputSchema>;
+
+export const rescheduleSessionOutputSchema = z.object({
+  sessionId: z.string(),
+  status: z.literal("pending"),
+  /** The new version (the .ics SEQUENCE); unchanged when the call was a retry of a move already made. */
+  version: z.number(),
+  startMs: z.number(),
+  endMs: z.number(),
+  changed: z.boolean(),
+});
+
+// ---- completion and feedback (docs/ARCHITECTURE.md, sessions/ and feedback/) -----------------------------------------
+
+const listSchema = (label: string, itemLabel: string, maxItems: number, maxLength: number) =>
+  z
+    .array(text(itemLabel).trim().min(1, `${itemLabel} cannot be empty.`).max(maxLength, `${itemLabel} can be at most ${maxLength} characters.`), {
+      message: `${label} must be a list.`,
+    })
+    .max(maxItems, `At most ${maxItems} ${label.toLowerCase()}.`);
+
+/**
+ * `completeSession`: after the end, the mentor (or either person once SESSIONS.completeByMentorHours have passed)
+ * records what happened. The caller was there; `otherAttended: false` records a no-show of the other person.
+ */
+export const completeSessionInputSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  otherAttended: z.boolean({ message: "Say whether the other person attended." }),
+  actualMinutes: z
+    .number({ message: "Say how long the session actually took, in minutes." })
+    .int("The actual duration is a whole number of minutes.")
+    .min(1, "The actual duration must be at least 1 minute.")
+    .max(SESSIONS.actualMinutesMax, `The actual duration can be at most ${SESSIONS.actualMinutesMax} minutes.`),
+  sharedNotes: text("The shared notes").trim().max(SESSIONS.notesMax, `The shared notes can be at most ${SESSIONS.notesMax} characters.`).default(""),
+  topics: listSchema("Topics", "A topic", SESSIONS.topicsMax, SESSIONS.topicMax).default([]),
+  actionItems: listSchema("Action items", "An action item", SESSIONS.actionItemsMax, SESSIONS.actionItemMax).default([]),
+  followUp: z.boolean({ message: "Say whether a follow-up is wanted." }).default(false),
+});
+export type CompleteSessionInput = z.input<typeof completeSessionInputSchema>;
+
+export const completeSessionOutputSchema = z.object({
+  sessionId: z.string(),
+  status: z.enum(["completed", "no_show"]),
+  /** False when it was already completed or missed (a retry): nothing was written. */
+  changed: z.boolean(),
+});
+
+/** `submitFeedback`: a participant of a completed session rates the other person, once. */
+export const submitFeedbackInputSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  rating: z
+    .number({ message: "Choose a rating from 1 to 5." })
+    .int("A rating is a whole number of stars from 1 to 5.")
+    .min(1, "A rating is at least 1 star.")
+    .max(5, "A rating is at most 5 stars."),
+  comment: text("The feedback").trim().max(FEEDBACK.commentMax, `The feedback can be at most ${FEEDBACK.commentMax} characters.`).default(""),
+});
+export type SubmitFeedbackInput = z.input<typeof submitFeedbackInputSchema>;
+
+export const submitFeedbackOutputSchema = z.object({
+  feedbackId: z.string(),
+  /** When both people can read it (now, when the other person's feedback is already in). */
+  visibleAt: z.string(),
+});
+
+/** `feedback/{sessionId}_{fromUid}` as stored. Written only by submitFeedback; never changed afterwards but `visibleAt`. */
+export const feedbackDocSchema = z.object({
+  sessionId: z.string(),
+  kind: z.enum(["session", "mini"]),
+  fromUid: uidSchema,
+  toUid: uidSchema,
+  /** The subject's role in the session: feedback about mentors shows on their profile. */
+  toRole: z.enum(["mentor", "mentee"]),
+  fromName: z.string(),
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(FEEDBACK.commentMax),
+  createdAt: timestampSchema,
+  /** Completion + FEEDBACK.revealDays, moved to the second submission's time when both are in. */
+  visibleAt: timestampSchema,
+  /** `visibleAt` has passed, as a field the rules can let a list depend on (revealFeedback and submitFeedback set it). */
+  visible: z.boolean(),
+  /** Set in the transaction that folded the rating into the subject's profile: the "counted once" marker. */
+  countedAt: timestampSchema.nullable(),
+});
+export type FeedbackDoc = z.output<typeof feedbackDocSchema>;
+
+/** `sessions/{id}/private/{uid}`: a participant's own notes, written by them under the rules. */
+export const sessionPrivateNoteSchema = z.strictObject({
+  text: text("Your private notes").max(SESSIONS.notesMax, `Your private notes can be at most ${SESSIONS.notesMax} characters.`),
+});
+export type SessionPrivateNoteInput = z.input<typeof sessionPrivateNoteSchema>;
+
 /** `sessions/{sessionId}` as stored. Written only by functions (the booking callables). */
 export const sessionDocSchema = z.object({
   kind: z.enum(SESSION_KINDS),
@@ -167,6 +270,15 @@ export const sessionDocSchema = z.object({
   lockIds: z.array(z.string()).max(32),
   mentorName: z.string(),
   menteeName: z.string(),
+  /** Set by completeSession (absent before). `attendance` is what the completer reported. */
+  completedAt: timestampSchema.nullable().default(null),
+  completedBy: z.string().nullable().default(null),
+  attendance: z.object({ mentor: z.boolean(), mentee: z.boolean() }).nullable().default(null),
+  actualMinutes: z.number().int().nullable().default(null),
+  sharedNotes: z.string().max(SESSIONS.notesMax).default(""),
+  topics: z.array(z.string()).default([]),
+  actionItems: z.array(z.string()).default([]),
+  followUp: z.boolean().default(false),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

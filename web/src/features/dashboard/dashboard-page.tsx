@@ -9,6 +9,7 @@ import { describeUnread, greetingFor } from "../notifications/notification-forma
 import { completenessPercent, profileChecklist } from "../profile/profile-completeness";
 import { describePendingRequests } from "../requests/match-format";
 import { SuggestedMentors } from "../suggestions/suggested-mentors";
+import { ImpactDashboard } from "./impact-dashboard";
 
 export function DashboardPage() {
   usePageTitle("Dashboard");
@@ -39,6 +40,9 @@ export function DashboardPage() {
         <p className="muted">Here's what's happening in your mentoring programme.</p>
       </div>
 
+      {user && (role === "mentor" || role === "mentee") ? <ImpactDashboard uid={user.uid} role={role} /> : null}
+
+      {role === "mentor" || role === "mentee" ? <h2 className="section-title">Your programme</h2> : null}
       <div className="dash-grid">
         <div className="card">
           <h2>Your profile</h2>

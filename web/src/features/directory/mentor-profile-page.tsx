@@ -15,6 +15,7 @@ import { mentorAvailability } from "./mentor-availability";
 import { MentorActivity } from "./mentor-activity";
 import { RequestPanel } from "./request-panel";
 import { BlockAction } from "../moderation/block-action";
+import { RecentFeedback } from "../feedback/recent-feedback";
 
 // Its own chunk: it brings the scheduling core (Temporal), which the rest of the profile does not need.
 const NextFreeTimes = lazy(() => import("../schedule/next-free-times").then((m) => ({ default: m.NextFreeTimes })));
@@ -116,6 +117,7 @@ function MentorDetails({ mentor }: { mentor: Profile }) {
         <h2>About</h2>
         {mentor.bio ? <p className="bio">{mentor.bio}</p> : <p className="muted">{mentor.displayName} hasn't written a bio yet.</p>}
       </div>
+      <RecentFeedback mentorId={mentor.uid} mentorName={mentor.displayName} timeZone={timeZone} />
       <div className="card">
         <h2>Expertise</h2>
         {mentor.expertise.length ? (

@@ -299,6 +299,10 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
             {describePresence(presence, now, timeZone)}
           </p>
         </div>
+        {/* The chat id is the match id, so a booking starts from here; the booking page checks the match is active. */}
+        <Link to={`/sessions/book/${chatId}`} className="btn btn-ghost" data-testid="book-session-link">
+          Book<span className="sr-only"> a session with {name}</span>
+        </Link>
         <button
           type="button"
           className="btn btn-ghost conversation-search-toggle"

@@ -478,6 +478,9 @@ function ActiveMatch({ match, uid, now, timeZone, onDone }: { match: Match; uid:
           <Link to={appLinks.chat(match.id)} className="btn btn-primary" aria-describedby={ids.name} data-testid="message-link">
             Message
           </Link>
+          <Link to={appLinks.bookSession(match.id)} className="btn" aria-describedby={ids.name} data-testid="book-session-link">
+            Book a session
+          </Link>
           <button ref={step.actionButton} type="button" className="btn" onClick={step.ask} aria-describedby={ids.name}>
             End mentoring
           </button>
