@@ -1,17 +1,12 @@
-import { readFileSync } from "node:fs";
 import targaryen from "targaryen";
 import { describe, expect, it } from "vitest";
 import { REMOVED_MESSAGE_TEXT, rtdbPaths } from "@mentormatch/shared";
+import { EARLIER, NOW, SERVER_TIME, rules, verified } from "./harness";
 
 // resolveReport removes a message with the Admin SDK (rules do not apply to it): `removed: true`, `text: ""`. No
 // client may write that marker, neither to hide someone's message nor to make their own look moderator-removed.
-const rules = JSON.parse(readFileSync(new URL("../../database.rules.json", import.meta.url), "utf8")) as object;
 
 const CHAT = "mark_alice";
-const NOW = Date.UTC(2025, 0, 1);
-const EARLIER = NOW - 60_000;
-const SERVER_TIME = { ".sv": "timestamp" };
-const verified = (uid: string, role: string) => ({ uid, token: { email_verified: true, role } });
 const data = {
   chats: {
     [CHAT]: {

@@ -1,41 +1,12 @@
-import { readFileSync } from "node:fs";
 import targaryen, { type Database, type Result } from "targaryen";
 import { describe, expect, it } from "vitest";
 import { rtdbPaths } from "@mentormatch/shared";
 
 // unreadMail/{uid}__{chatId}: the due-marker a send leaves for its recipient, read and removed by the unread-mail job.
-const rules = JSON.parse(readFileSync(new URL("../../database.rules.json", import.meta.url), "utf8")) as object;
+import { rules, OPEN, CLOSED, NOW, EARLIER, SERVER_TIME, verified, ACTORS, isUser, canChat, peerOf, memberUids, members, history, type Actor } from "./harness";
 
-const OPEN = "c1";
-const CLOSED = "c2";
-const NOW = Date.UTC(2025, 0, 1);
-const EARLIER = NOW - 60_000;
-const SERVER_TIME = { ".sv": "timestamp" };
 const AT_NOW = { now: NOW };
 
-type Auth = { uid: string; token: Record<string, unknown> } | null;
-interface Actor {
-  name: string;
-  auth: Auth;
-  member: boolean;
-}
-const verified = (uid: string, role: string): Auth => ({ uid, token: { email_verified: true, role } });
-const ACTORS: Actor[] = [
-  { name: "anonymous", auth: null, member: false },
-  { name: "a member signed in without a role", auth: { uid: "nora", token: { email_verified: true } }, member: true },
-  { name: "a member whose email is unverified", auth: { uid: "uma", token: { email_verified: false, role: "mentor" } }, member: true },
-  { name: "the member mentor", auth: verified("mark", "mentor"), member: true },
-  { name: "the member mentee", auth: verified("alice", "mentee"), member: true },
-  { name: "an admin who is not a member", auth: verified("ada", "admin"), member: false },
-  { name: "a mentee who is not a member", auth: verified("olga", "mentee"), member: false },
-];
-const isUser = (actor: Actor) => actor.auth?.token.email_verified === true && actor.auth.token.role != null;
-const canChat = (actor: Actor) => isUser(actor) && actor.member;
-const peerOf = (uid: string) => (uid === "mark" ? "alice" : "mark");
-
-const memberUids = ["mark", "alice", "nora", "uma"];
-const members = Object.fromEntries(memberUids.map((uid) => [uid, true]));
-const history = { m1: { from: "alice", text: "Hello", sentAt: EARLIER } };
 const entry = (peerId: string) => ({ peerId, lastMessageId: "m1", lastMessage: "Hello", lastMessageAt: EARLIER, lastFrom: "alice", unread: 2 });
 const marker = (uid: string, chatId = OPEN, at: unknown = EARLIER) => ({ uid, chatId, at });
 const everyone = ["mark", "alice", "nora", "uma", "ada", "olga", "anonymous"];

@@ -1,43 +1,10 @@
 // `userChats/{uid}/{chatId}/archived`: a per-person flag only its owner, a member of the chat, may set or clear,
 // boolean only, and never a way to touch the entry's other fields.
-import { readFileSync } from "node:fs";
 import targaryen, { type Database, type Result } from "targaryen";
 import { describe, expect, it } from "vitest";
 import { rtdbPaths } from "@mentormatch/shared";
+import { rules, OPEN, CLOSED, UNLISTED, NOW, EARLIER, SERVER_TIME, verified, ACTORS, isUser, canChat, peerOf, memberUids, members, history, type Actor } from "./harness";
 
-const rules = JSON.parse(readFileSync(new URL("../../database.rules.json", import.meta.url), "utf8")) as object;
-
-const OPEN = "c1";
-const CLOSED = "c2";
-/** A chat without chat-list entries yet. */
-const UNLISTED = "c3";
-const NOW = Date.UTC(2025, 0, 1);
-const EARLIER = NOW - 60_000;
-const SERVER_TIME = { ".sv": "timestamp" };
-
-type Auth = { uid: string; token: Record<string, unknown> } | null;
-interface Actor {
-  name: string;
-  auth: Auth;
-  member: boolean;
-}
-const verified = (uid: string, role: string): Auth => ({ uid, token: { email_verified: true, role } });
-const ACTORS: Actor[] = [
-  { name: "anonymous", auth: null, member: false },
-  { name: "a member signed in without a role", auth: { uid: "nora", token: { email_verified: true } }, member: true },
-  { name: "a member whose email is unverified", auth: { uid: "uma", token: { email_verified: false, role: "mentor" } }, member: true },
-  { name: "the member mentor", auth: verified("mark", "mentor"), member: true },
-  { name: "the member mentee", auth: verified("alice", "mentee"), member: true },
-  { name: "an admin who is not a member", auth: verified("ada", "admin"), member: false },
-  { name: "a mentee who is not a member", auth: verified("olga", "mentee"), member: false },
-];
-const isUser = (actor: Actor) => actor.auth?.token.email_verified === true && actor.auth.token.role != null;
-const canChat = (actor: Actor) => isUser(actor) && actor.member;
-const peerOf = (uid: string) => (uid === "mark" ? "alice" : "mark");
-
-const memberUids = ["mark", "alice", "nora", "uma"];
-const members = Object.fromEntries(memberUids.map((uid) => [uid, true]));
-const history = { m1: { from: "alice", text: "Hello", sentAt: EARLIER } };
 const entry = (peerId: string, extra: Record<string, unknown> = {}) => ({
   peerId,
   lastMessageId: "m1",
