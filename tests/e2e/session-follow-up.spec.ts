@@ -1,53 +1,16 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { matchIdOf, paths } from "@mentormatch/shared";
 import { Timestamp, getFirestore } from "firebase-admin/firestore";
-import { TEST_PASSWORD, adminApp, callAs, createMember, signInOn } from "./accounts";
+import { TEST_PASSWORD, adminApp, callAs, signInOn } from "./accounts";
+import { MENTEE_ZONE, MENTOR_ZONE, MINUTE, menteeMatchedWith, mentorWithHours, pageIn } from "./sessions-setup";
 
 // What follows a booked session, in two browsers: moving it, completing it, rating each other, private notes.
 const SHOTS = "artifacts/screenshots";
-const MENTOR_ZONE = "Europe/London";
-const MENTEE_ZONE = "Asia/Tokyo";
-const MINUTE = 60_000;
-
-/** A mentor in London with hours all day every day (an hour's notice), as the Schedule page saves them. */
-async function mentorWithHours(stamp: string) {
-  const email = `follow-mentor-${stamp}@example.com`;
-  const name = `Rowan Follow ${stamp}`;
-  const uid = await createMember({ name, email, role: "mentor" });
-  const allDay = [{ start: "00:00", end: "24:00" }];
-  await getFirestore(adminApp())
-    .doc(paths.availability(uid))
-    .set({
-      timeZone: MENTOR_ZONE,
-      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      overrides: {},
-      minimumNoticeMinutes: 60,
-      horizonDays: 14,
-      bufferMinutes: 15,
-      updatedAt: Timestamp.now(),
-    });
-  return { uid, email, name };
-}
-
-/** A mentee in Tokyo with an accepted match with the mentor, made through the callables. */
-async function menteeMatchedWith(mentor: { uid: string; email: string }, stamp: string) {
-  const email = `follow-mentee-${stamp}@example.com`;
-  const name = `Kai Follow ${stamp}`;
-  const uid = await createMember({ name, email, role: "mentee" });
-  await getFirestore(adminApp()).doc(paths.user(uid)).update({ timezone: MENTEE_ZONE });
-  await callAs(email, TEST_PASSWORD, "requestMatch", { mentorId: mentor.uid, message: `Could we meet? (${stamp})` });
-  await callAs(mentor.email, TEST_PASSWORD, "acceptMatch", { matchId: matchIdOf(mentor.uid, uid) });
-  return { uid, email, name };
-}
-
-async function pageIn(browser: Browser, timeZone: string): Promise<Page> {
-  return (await browser.newContext({ timezoneId: timeZone })).newPage();
-}
 
 test("the mentee moves an accepted session to another time; it waits for the mentor again, who accepts it", async ({ browser }) => {
   const stamp = Date.now().toString(36);
-  const mentor = await mentorWithHours(stamp);
-  const mentee = await menteeMatchedWith(mentor, stamp);
+  const mentor = await mentorWithHours(stamp, "follow");
+  const mentee = await menteeMatchedWith(mentor, "Follow", stamp);
   const matchId = matchIdOf(mentor.uid, mentee.uid);
   // Booked and accepted through the callables (sessions.spec.ts covers doing that on screen).
   const slots = (await callAs(mentee.email, TEST_PASSWORD, "getBookableSlots", { matchId, durationMinutes: 30 })) as {
@@ -154,8 +117,8 @@ async function endedSession(mentor: { uid: string; name: string }, mentee: { uid
 
 test("after a session: the mentor completes it, both rate each other, the rating shows on the profile, private notes stay private", async ({ browser }) => {
   const stamp = Date.now().toString(36);
-  const mentor = await mentorWithHours(stamp);
-  const mentee = await menteeMatchedWith(mentor, stamp);
+  const mentor = await mentorWithHours(stamp, "follow");
+  const mentee = await menteeMatchedWith(mentor, "Follow", stamp);
   const sessionId = await endedSession(mentor, mentee);
   const sharedNotes = `Walked through the CV and the promotion case (${stamp})`;
   const menteeComment = `Rowan made the promotion path concrete (${stamp})`;

@@ -1,54 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { matchIdOf, paths } from "@mentormatch/shared";
-import { Timestamp, getFirestore } from "firebase-admin/firestore";
-import { TEST_PASSWORD, adminApp, callAs, createMember, signInOn } from "./accounts";
+import { getFirestore } from "firebase-admin/firestore";
+import { TEST_PASSWORD, adminApp, signInOn } from "./accounts";
+import { MENTEE_ZONE, MENTOR_ZONE, MINUTE, menteeMatchedWith, mentorWithHours, pageIn } from "./sessions-setup";
 
 const SHOTS = "artifacts/screenshots";
-const MENTOR_ZONE = "Europe/London";
-const MENTEE_ZONE = "Asia/Tokyo";
-const MINUTE = 60_000;
 const TAKEN = "That time was just taken — pick another.";
 
 const clock = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
 const weekday = (ms: number, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(new Date(ms));
 const icsUtc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-
-/** A mentor in London with hours all day every day (an hour's notice), as the Schedule page saves them. */
-async function mentorWithHours(stamp: string) {
-  const email = `sessions-mentor-${stamp}@example.com`;
-  const name = `Rowan Sessions ${stamp}`;
-  const uid = await createMember({ name, email, role: "mentor" });
-  const allDay = [{ start: "00:00", end: "24:00" }];
-  await getFirestore(adminApp())
-    .doc(paths.availability(uid))
-    .set({
-      timeZone: MENTOR_ZONE,
-      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      overrides: {},
-      minimumNoticeMinutes: 60,
-      horizonDays: 14,
-      bufferMinutes: 15,
-      updatedAt: Timestamp.now(),
-    });
-  return { uid, email, name };
-}
-
-/** A mentee in Tokyo (profile and browser) with an accepted match with the mentor, made through the callables. */
-async function menteeMatchedWith(mentor: { uid: string; email: string }, label: string, stamp: string) {
-  const email = `sessions-${label}-${stamp}@example.com`;
-  const name = `Kai ${label} ${stamp}`;
-  const uid = await createMember({ name, email, role: "mentee" });
-  await getFirestore(adminApp()).doc(paths.user(uid)).update({ timezone: MENTEE_ZONE });
-  await callAs(email, TEST_PASSWORD, "requestMatch", { mentorId: mentor.uid, message: `Could we meet? (${stamp})` });
-  await callAs(mentor.email, TEST_PASSWORD, "acceptMatch", { matchId: matchIdOf(mentor.uid, uid) });
-  return { uid, email, name };
-}
-
-async function pageIn(browser: Browser, timeZone: string): Promise<Page> {
-  return (await browser.newContext({ timezoneId: timeZone, acceptDownloads: true })).newPage();
-}
 
 /** The first free time on the booking page (its label and radio), and its start. */
 async function firstSlot(page: Page) {
