@@ -5,7 +5,9 @@
 // 2. Booking: each round makes a mentor with hours and an accepted match with each of the 20 mentees, then the 20
 //    mentees call bookSession at once for 60-minute sessions 0/15/30/45 minutes apart (every pair overlaps). Prints
 //    the successes per round and the double bookings (overlapping pending/accepted sessions of one person; must be 0).
-// The exit code is 1 if either race misbehaved.
+// 3. Mini requests (scripts/bench-mini.ts): 50 mentors claim one open request at once, each round. Prints the winners
+//    per round (must be exactly 1) and the requests claimed twice (must be 0).
+// The exit code is 1 if any race misbehaved.
 // Runs inside the emulators: node scripts/emulators.mjs exec --test-env --only auth,firestore,functions -- "npx tsx scripts/bench-races.ts"
 // BENCH_ROUNDS and BENCH_CONCURRENCY change the shape (default 20 × 20).
 import { matchIdOf, paths, type CallableOutput } from "@mentormatch/shared";
@@ -13,6 +15,7 @@ import { deleteApp as deleteAdminApp } from "firebase-admin/app";
 import type { Firestore } from "firebase-admin/firestore";
 import { planRequest } from "../functions/src/planners/match.js";
 import { benchAdmin, makePerson as makeBenchPerson, signedInClient } from "./bench-helpers.js";
+import { benchMiniClaims } from "./bench-mini.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -208,5 +211,8 @@ console.log(
     `round time median ${bookingTimes[Math.floor(bookingTimes.length / 2)]} ms, max ${bookingTimes.at(-1)} ms`,
 );
 
+// ---- the mini request claim race (scripts/bench-mini.ts): 50 mentors, one request, ROUNDS rounds ----------------------
+const miniClaimsOk = await benchMiniClaims(admin, run, ROUNDS, Number(process.env.BENCH_MINI_CONCURRENCY ?? 50));
+
 await deleteAdminApp(adminApp);
-process.exit(overCapacity || notExactlyOne || doubleBooked || notExactlyOneBooking ? 1 : 0);
+process.exit(overCapacity || notExactlyOne || doubleBooked || notExactlyOneBooking || !miniClaimsOk ? 1 : 0);

@@ -1,13 +1,19 @@
 // `npm run bench:reads`: documents read by the session reminders job with 10 sessions due among 100, then among
 // 10,000. The job queries only what is due (`status == accepted && nextReminderAt <= now`), so the two numbers must be
 // the same: the reads follow the due sessions, never the collection. Exit code 1 if the larger collection costs more.
-// Then the Impact Dashboard's reads for a person with 5 and with 500 past sessions, side by side (also equal).
+// Then the Impact Dashboard's reads for a person with 5 and with 500 past sessions, side by side (also equal), and the
+// admin analytics page's reads with 100 and 10,000 sessions plus the recompute job's reads and time (bench-analytics.ts).
+// Then the mini request expiry job's reads with 10 due among 100 and among 10,000 requests (bench-mini.ts; also equal),
+// and the documents the mentors' mini board reads for its first screen with 100 and with 10,000 open requests.
 // Runs inside the emulators: node scripts/emulators.mjs exec --test-env --only auth,firestore,functions -- "npx tsx scripts/bench-reads.ts"
 import { DEMO_PROJECT_ID, defaultEmailPrefs, paths } from "@mentormatch/shared";
 import { deleteApp, initializeApp } from "firebase-admin/app";
+import { getAuth } from "firebase-admin/auth";
 import { Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { sendSessionReminders } from "../functions/src/lib/session-reminders.js";
 import { startMailCapture, type MailCapture } from "./mail-capture.mjs";
+import { benchAnalytics } from "./bench-analytics.js";
+import { benchMiniBoard, benchMiniExpiry } from "./bench-mini.js";
 
 const projectId = process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID;
 if (!process.env.FIRESTORE_EMULATOR_HOST || !projectId.startsWith("demo-")) {
@@ -239,6 +245,15 @@ async function main() {
   const dashboardOk = await benchDashboard();
   // --------------------------------------------------------------------------------------------------------------------
 
+  // ---- MINI REQUEST EXPIRY (scripts/bench-mini.ts) --------------------------------------------------------------------
+  const miniExpiryOk = await benchMiniExpiry(app, run);
+  const miniBoardOk = await benchMiniBoard({ app, projectId, firestore, auth: getAuth(app) }, run);
+  // --------------------------------------------------------------------------------------------------------------------
+
+  // ---- ADMIN ANALYTICS (scripts/bench-analytics.ts) -----------------------------------------------------------------
+  const analyticsOk = await benchAnalytics(app, projectId, run);
+  // --------------------------------------------------------------------------------------------------------------------
+
   // The trigger sends the reminders a moment after the run: let it finish before the capture goes away (at most 15 s).
   for (let waited = 0; capture && waited < 15_000; waited += 500) {
     const unsent = await firestore.collection(paths.mailbox()).where("status", "in", ["PENDING", "PROCESSING"]).count().get();
@@ -247,7 +262,7 @@ async function main() {
   }
   await deleteApp(app);
   await capture?.close();
-  if (!ok || !dashboardOk) process.exitCode = 1;
+  if (!ok || !dashboardOk || !analyticsOk || !miniExpiryOk || !miniBoardOk) process.exitCode = 1;
 }
 
 await main();

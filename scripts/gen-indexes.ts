@@ -1,6 +1,6 @@
 // Writes firestore.indexes.json from the planners that need composite indexes; a unit test keeps them in step.
 import { writeFileSync } from "node:fs";
-import { directoryIndexes, matchIndexes, peopleIndexes, sessionIndexes, supportIndexes } from "@mentormatch/shared";
+import { adminMiniIndexes, adminSessionIndexes, directoryIndexes, matchIndexes, miniBoardIndexes, miniJobIndexes, miniStudentIndexes, peopleIndexes, sessionIndexes, supportIndexes } from "@mentormatch/shared";
 
 const composite = [
   ...directoryIndexes(),
@@ -12,6 +12,16 @@ const composite = [
   ...supportIndexes(),
   // Sessions: one person's pending and accepted sessions not yet ended (getBookableSlots' busy time).
   ...sessionIndexes(),
+  // The admins' all-sessions table: kind and/or status, newest start first.
+  ...adminSessionIndexes(),
+  // Mini mentorship: a student's own requests, newest first (web/src/data/mini-requests.ts).
+  ...miniStudentIndexes(),
+  // Mini mentorship: the mentors' board (open, unexpired, by filters and sort) and a claimer's own list.
+  ...miniBoardIndexes(),
+  // Mini mentorship: the expiry and lapsed-claim jobs (status + due time) and the wait estimate (type + urgency + first claim).
+  ...miniJobIndexes(),
+  // The admins' mini request table: status and/or type, newest first (a created-date range rides on the order).
+  ...adminMiniIndexes(),
   // A mentor's recent visible feedback on their profile (web/src/data/feedback.ts), newest first.
   {
     collectionGroup: "feedback",

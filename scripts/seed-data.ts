@@ -1,11 +1,14 @@
-// Demo data for the emulators: deterministic (no randomness, no clock), so every `npm start` shows the same
-// programme and tests can name people. Pure: seed.ts writes it.
+// Demo data for the emulators: deterministic (fixed tables, and a seeded PRNG for the history; times relative to the
+// seed's `now`), so every `npm start` shows the same programme and tests can name people. Pure: seed.ts writes it.
 import {
   DEPARTMENTS,
+  FEEDBACK,
   MATCHING,
+  addRating,
   buildSearchTokens,
   defaultEmailPrefs,
   matchIdOf,
+  medianOf,
   planResponsiveness,
   ratingScore,
   type Department,
@@ -15,7 +18,9 @@ import {
   type ProfileFields,
   type Role,
 } from "@mentormatch/shared";
-import { lockCellsFor, lockCellsForBooking, lockDocId, planReminders } from "@mentormatch/shared/scheduling";
+import { planReminders } from "@mentormatch/shared/scheduling";
+import { bookingLockIds, proposalLockIds } from "../functions/src/planners/session.js";
+import { planHistory, prng, type SeedFeedback, type SeedMiniRequest, type SeedSession } from "./seed-history.js";
 
 export const SEED_PASSWORD = "mentormatch123";
 export const SEED_EMAIL_DOMAIN = "mentormatch.dev";
@@ -59,41 +64,42 @@ type MentorRow = [
   expertise: string[],
   bio: string,
   capacity: number,
-  ratingAvg: number,
-  ratingCount: number,
-  sessionCount: number,
+  /** How mentees usually rate them: the seeded ratings scatter around it. */
+  typicalRating: number,
+  /** How active they have been (sessions before the demo's history): weights who mentored in the past months. */
+  experience: number,
   timezone: string,
 ];
 
 const MENTORS: MentorRow[] = [
-  ["Ada Lovelace", "Principal Engineer", "Engineering", ["typescript", "system design", "code review"], "I have spent fifteen years building developer platforms. I enjoy helping engineers grow from writing features to shaping systems. Bring me your design docs.", 4, 4.9, 38, 52, "Europe/London"],
-  ["Grace Hopper", "Engineering Manager", "Engineering", ["leadership", "compilers", "career growth"], "I manage a team of twelve across three time zones. I mentor new managers and senior engineers thinking about the management track.", 3, 4.8, 41, 60, "America/New_York"],
-  ["Linus Park", "Staff Site Reliability Engineer", "Engineering", ["kubernetes", "incident response", "observability"], "I keep large systems running and help teams sleep through the night. Happy to review runbooks and talk on-call culture.", 2, 4.6, 17, 21, "America/Los_Angeles"],
-  ["Margaret Hamilton", "Director of Engineering", "Engineering", ["reliability", "architecture", "hiring"], "I lead platform engineering and care deeply about software that cannot fail. I mentor senior engineers on architecture and influence.", 2, 5.0, 12, 14, "America/Chicago"],
-  ["Priya Natarajan", "Group Product Manager", "Product", ["product strategy", "roadmapping", "stakeholder management"], "I have shipped products in fintech and health. I help PMs turn ambiguous problems into crisp bets and say no with confidence.", 4, 4.7, 29, 35, "Asia/Kolkata"],
-  ["Diego Fernández", "Senior Product Manager", "Product", ["discovery", "experimentation", "analytics"], "Former engineer turned PM. I like helping people make the jump into product and run their first experiments.", 3, 4.4, 9, 12, "Europe/Madrid"],
-  ["Hannah Schmidt", "Product Lead, Growth", "Product", ["growth", "pricing", "product strategy"], "I run growth for our self-serve business. Ask me about pricing pages, activation funnels and how to prioritise a noisy backlog.", 2, 3.9, 7, 8, "Europe/Berlin"],
-  ["Yuki Tanaka", "Principal Product Designer", "Design", ["interaction design", "design systems", "accessibility"], "I lead our design system and accessibility work. I mentor designers on craft, critique and working closely with engineers.", 3, 4.9, 33, 47, "Asia/Tokyo"],
-  ["Olivia Bennett", "UX Research Lead", "Design", ["user research", "usability testing", "interviewing"], "Research is how we stop guessing. I help designers and PMs plan studies, run interviews and turn findings into decisions.", 4, 4.5, 15, 19, "Australia/Sydney"],
-  ["Kwame Mensah", "Senior Visual Designer", "Design", ["branding", "illustration", "portfolio review"], "I design our brand and marketing visuals. Happy to review portfolios and talk about finding your visual voice.", 5, 4.2, 6, 9, "Africa/Accra"],
-  ["Fatima Al-Sayed", "Head of Data Science", "Data Science", ["machine learning", "python", "experimentation"], "I lead a team of data scientists working on recommendations and forecasting. I mentor on modelling, statistics and data careers.", 3, 4.8, 26, 31, "Asia/Dubai"],
-  ["Tom Eriksen", "Senior Data Engineer", "Data Science", ["sql", "data pipelines", "dbt"], "I build the pipelines everyone else relies on. I can help with SQL, warehouse design and making data trustworthy.", 4, 4.3, 11, 16, "Europe/Oslo"],
-  ["Mei Chen", "Machine Learning Engineer", "Data Science", ["machine learning", "mlops", "python"], "I put models into production and keep them healthy. Ask me about feature stores, evaluation and moving from notebooks to services.", 2, 4.6, 8, 10, "Asia/Shanghai"],
-  ["Sophie Laurent", "Content Marketing Manager", "Marketing", ["content strategy", "copywriting", "seo"], "I write and edit for a living and love helping others find their voice. I mentor on storytelling, SEO and editorial planning.", 3, 4.7, 19, 23, "Europe/Paris"],
-  ["Raj Patel", "Director of Product Marketing", "Marketing", ["positioning", "go-to-market", "public speaking"], "I have launched a dozen products. I help people position what they build and present it with confidence.", 2, 4.1, 13, 15, "America/Toronto"],
-  ["Chloe Martin", "Performance Marketing Lead", "Marketing", ["paid acquisition", "analytics", "experimentation"], "I run our paid channels and obsess over measurement. I can help you read a dashboard and design a clean test.", 4, 0, 0, 0, "America/Denver"],
-  ["Marcus Johnson", "Enterprise Account Executive", "Sales", ["negotiation", "enterprise sales", "discovery calls"], "Ten years closing enterprise deals. I mentor on discovery calls, negotiation and building trust with large customers.", 3, 4.5, 22, 28, "America/New_York"],
-  ["Elena Rossi", "Sales Engineering Manager", "Sales", ["solution architecture", "demos", "technical sales"], "I bridge engineering and sales. If you want to move into a customer-facing technical role, let us talk.", 3, 4.9, 14, 18, "Europe/Rome"],
-  ["Aisha Bello", "Senior Financial Analyst", "Finance", ["financial modelling", "excel", "budgeting"], "I build the models behind our planning cycle. I mentor on financial modelling and explaining numbers to non-finance people.", 4, 4.4, 10, 13, "Africa/Lagos"],
-  ["Henrik Larsen", "Controller", "Finance", ["accounting", "audit", "career growth"], "Qualified accountant and controller. Happy to help with professional exams, audits and the path to finance leadership.", 2, 3.8, 5, 6, "Europe/Copenhagen"],
-  ["Rosa Delgado", "People Partner", "People", ["career growth", "feedback", "performance reviews"], "I partner with managers on growing their teams. I mentor on giving feedback, writing reviews and planning a career.", 5, 4.8, 31, 40, "America/Mexico_City"],
-  ["Ben Carter", "Talent Acquisition Lead", "People", ["interviewing", "hiring", "resume review"], "I have read thousands of CVs and run hundreds of interviews. Let me help you prepare for yours, from either side of the table.", 5, 4.6, 27, 34, "Europe/Dublin"],
-  ["Nadia Petrova", "Operations Manager", "Operations", ["process improvement", "project management", "vendor management"], "I make things run smoothly. I mentor on project management, process design and managing vendors.", 3, 4.2, 9, 11, "Europe/Warsaw"],
-  ["Samuel Osei", "Business Operations Lead", "Operations", ["strategy", "analytics", "okrs"], "I run planning and OKRs for the company. Ask me about strategy, prioritisation and turning goals into plans.", 2, 4.7, 6, 7, "Africa/Nairobi"],
-  ["Clara Hoffmann", "Senior Counsel", "Legal", ["contracts", "privacy", "compliance"], "I advise on commercial contracts and privacy. I mentor people curious about in-house legal work and privacy careers.", 2, 4.9, 4, 5, "Europe/Zurich"],
-  ["Daniel Kim", "Customer Success Manager", "Customer Success", ["onboarding", "customer communication", "renewals"], "I help our biggest customers get value from day one. I mentor on difficult conversations and customer-facing skills.", 4, 4.3, 16, 22, "Asia/Seoul"],
-  ["Lucía Romero", "Head of Support", "Customer Success", ["support operations", "leadership", "customer communication"], "I built our support team from three to forty people. I mentor new team leads and anyone who wants to grow in support.", 3, 4.6, 20, 26, "America/Sao_Paulo"],
-  ["Oscar Nilsson", "Frontend Engineer", "Engineering", ["react", "css", "accessibility"], "I build our web app and care about fast, accessible interfaces. I mentor juniors on React, CSS and getting code reviewed.", 3, 4.0, 3, 4, "Europe/Stockholm"],
+  ["Ada Lovelace", "Principal Engineer", "Engineering", ["typescript", "system design", "code review"], "I have spent fifteen years building developer platforms. I enjoy helping engineers grow from writing features to shaping systems. Bring me your design docs.", 4, 4.9, 52, "Europe/London"],
+  ["Grace Hopper", "Engineering Manager", "Engineering", ["leadership", "compilers", "career growth"], "I manage a team of twelve across three time zones. I mentor new managers and senior engineers thinking about the management track.", 3, 4.8, 60, "America/New_York"],
+  ["Linus Park", "Staff Site Reliability Engineer", "Engineering", ["kubernetes", "incident response", "observability"], "I keep large systems running and help teams sleep through the night. Happy to review runbooks and talk on-call culture.", 2, 4.6, 21, "America/Los_Angeles"],
+  ["Margaret Hamilton", "Director of Engineering", "Engineering", ["reliability", "architecture", "hiring"], "I lead platform engineering and care deeply about software that cannot fail. I mentor senior engineers on architecture and influence.", 2, 5.0, 14, "America/Chicago"],
+  ["Priya Natarajan", "Group Product Manager", "Product", ["product strategy", "roadmapping", "stakeholder management"], "I have shipped products in fintech and health. I help PMs turn ambiguous problems into crisp bets and say no with confidence.", 4, 4.7, 35, "Asia/Kolkata"],
+  ["Diego Fernández", "Senior Product Manager", "Product", ["discovery", "experimentation", "analytics"], "Former engineer turned PM. I like helping people make the jump into product and run their first experiments.", 3, 4.4, 12, "Europe/Madrid"],
+  ["Hannah Schmidt", "Product Lead, Growth", "Product", ["growth", "pricing", "product strategy"], "I run growth for our self-serve business. Ask me about pricing pages, activation funnels and how to prioritise a noisy backlog.", 2, 3.9, 8, "Europe/Berlin"],
+  ["Yuki Tanaka", "Principal Product Designer", "Design", ["interaction design", "design systems", "accessibility"], "I lead our design system and accessibility work. I mentor designers on craft, critique and working closely with engineers.", 3, 4.9, 47, "Asia/Tokyo"],
+  ["Olivia Bennett", "UX Research Lead", "Design", ["user research", "usability testing", "interviewing"], "Research is how we stop guessing. I help designers and PMs plan studies, run interviews and turn findings into decisions.", 4, 4.5, 19, "Australia/Sydney"],
+  ["Kwame Mensah", "Senior Visual Designer", "Design", ["branding", "illustration", "portfolio review"], "I design our brand and marketing visuals. Happy to review portfolios and talk about finding your visual voice.", 5, 4.2, 9, "Africa/Accra"],
+  ["Fatima Al-Sayed", "Head of Data Science", "Data Science", ["machine learning", "python", "experimentation"], "I lead a team of data scientists working on recommendations and forecasting. I mentor on modelling, statistics and data careers.", 3, 4.8, 31, "Asia/Dubai"],
+  ["Tom Eriksen", "Senior Data Engineer", "Data Science", ["sql", "data pipelines", "dbt"], "I build the pipelines everyone else relies on. I can help with SQL, warehouse design and making data trustworthy.", 4, 4.3, 16, "Europe/Oslo"],
+  ["Mei Chen", "Machine Learning Engineer", "Data Science", ["machine learning", "mlops", "python"], "I put models into production and keep them healthy. Ask me about feature stores, evaluation and moving from notebooks to services.", 2, 4.6, 10, "Asia/Shanghai"],
+  ["Sophie Laurent", "Content Marketing Manager", "Marketing", ["content strategy", "copywriting", "seo"], "I write and edit for a living and love helping others find their voice. I mentor on storytelling, SEO and editorial planning.", 3, 4.7, 23, "Europe/Paris"],
+  ["Raj Patel", "Director of Product Marketing", "Marketing", ["positioning", "go-to-market", "public speaking"], "I have launched a dozen products. I help people position what they build and present it with confidence.", 2, 4.1, 15, "America/Toronto"],
+  ["Chloe Martin", "Performance Marketing Lead", "Marketing", ["paid acquisition", "analytics", "experimentation"], "I run our paid channels and obsess over measurement. I can help you read a dashboard and design a clean test.", 4, 0, 0, "America/Denver"],
+  ["Marcus Johnson", "Enterprise Account Executive", "Sales", ["negotiation", "enterprise sales", "discovery calls"], "Ten years closing enterprise deals. I mentor on discovery calls, negotiation and building trust with large customers.", 3, 4.5, 28, "America/New_York"],
+  ["Elena Rossi", "Sales Engineering Manager", "Sales", ["solution architecture", "demos", "technical sales"], "I bridge engineering and sales. If you want to move into a customer-facing technical role, let us talk.", 3, 4.9, 18, "Europe/Rome"],
+  ["Aisha Bello", "Senior Financial Analyst", "Finance", ["financial modelling", "excel", "budgeting"], "I build the models behind our planning cycle. I mentor on financial modelling and explaining numbers to non-finance people.", 4, 4.4, 13, "Africa/Lagos"],
+  ["Henrik Larsen", "Controller", "Finance", ["accounting", "audit", "career growth"], "Qualified accountant and controller. Happy to help with professional exams, audits and the path to finance leadership.", 2, 3.8, 6, "Europe/Copenhagen"],
+  ["Rosa Delgado", "People Partner", "People", ["career growth", "feedback", "performance reviews"], "I partner with managers on growing their teams. I mentor on giving feedback, writing reviews and planning a career.", 5, 4.8, 40, "America/Mexico_City"],
+  ["Ben Carter", "Talent Acquisition Lead", "People", ["interviewing", "hiring", "resume review"], "I have read thousands of CVs and run hundreds of interviews. Let me help you prepare for yours, from either side of the table.", 5, 4.6, 34, "Europe/Dublin"],
+  ["Nadia Petrova", "Operations Manager", "Operations", ["process improvement", "project management", "vendor management"], "I make things run smoothly. I mentor on project management, process design and managing vendors.", 3, 4.2, 11, "Europe/Warsaw"],
+  ["Samuel Osei", "Business Operations Lead", "Operations", ["strategy", "analytics", "okrs"], "I run planning and OKRs for the company. Ask me about strategy, prioritisation and turning goals into plans.", 2, 4.7, 7, "Africa/Nairobi"],
+  ["Clara Hoffmann", "Senior Counsel", "Legal", ["contracts", "privacy", "compliance"], "I advise on commercial contracts and privacy. I mentor people curious about in-house legal work and privacy careers.", 2, 4.9, 5, "Europe/Zurich"],
+  ["Daniel Kim", "Customer Success Manager", "Customer Success", ["onboarding", "customer communication", "renewals"], "I help our biggest customers get value from day one. I mentor on difficult conversations and customer-facing skills.", 4, 4.3, 22, "Asia/Seoul"],
+  ["Lucía Romero", "Head of Support", "Customer Success", ["support operations", "leadership", "customer communication"], "I built our support team from three to forty people. I mentor new team leads and anyone who wants to grow in support.", 3, 4.6, 26, "America/Sao_Paulo"],
+  ["Oscar Nilsson", "Frontend Engineer", "Engineering", ["react", "css", "accessibility"], "I build our web app and care about fast, accessible interfaces. I mentor juniors on React, CSS and getting code reviewed.", 3, 4.0, 4, "Europe/Stockholm"],
 ];
 
 const MENTEE_NAMES = [
@@ -135,21 +141,17 @@ export function seedEmail(name: string): string {
   return `${local}@${SEED_EMAIL_DOMAIN}`;
 }
 
-function user(
-  uid: string,
-  email: string,
-  role: Role,
-  fields: ProfileFields,
-  stats: { ratingAvg: number; ratingCount: number; sessionCount: number },
-): SeedUser {
+type ProfileStats = Pick<SeedUser["profile"], "ratingAvg" | "ratingCount" | "ratingScore" | "sessionCount">;
+const NO_STATS: ProfileStats = { ratingAvg: 0, ratingCount: 0, ratingScore: ratingScore(0, 0), sessionCount: 0 };
+
+function user(uid: string, email: string, role: Role, fields: ProfileFields): SeedUser {
   return {
     uid,
     email,
     role,
     profile: {
       ...fields,
-      ...stats,
-      ratingScore: ratingScore(stats.ratingAvg, stats.ratingCount),
+      ...NO_STATS,
       activeMenteeCount: 0,
       searchTokens: buildSearchTokens({ displayName: fields.displayName, expertise: fields.expertise }),
     },
@@ -157,34 +159,50 @@ function user(
   };
 }
 
-/** Mentors as their profiles start, before the seeded matches and answers are counted into them. */
+/** Mentors as their profiles start, before the seeded matches, answers, sessions and ratings are counted into them. */
 function baseMentors(): SeedUser[] {
-  return MENTORS.map(([name, title, department, expertise, bio, capacity, ratingAvg, ratingCount, sessionCount, timezone], i) =>
-    user(
-      `mentor-${pad(i + 1)}`,
-      seedEmail(name),
-      "mentor",
-      { displayName: name, title, department, expertise, learningGoals: [], bio, avatarUrl: "", timezone, capacity, acceptingRequests: i % 9 !== 8 },
-      { ratingAvg, ratingCount, sessionCount },
-    ),
+  return MENTORS.map(([name, title, department, expertise, bio, capacity, _typical, _experience, timezone], i) =>
+    user(`mentor-${pad(i + 1)}`, seedEmail(name), "mentor", {
+      displayName: name,
+      title,
+      department,
+      expertise,
+      learningGoals: [],
+      bio,
+      avatarUrl: "",
+      timezone,
+      capacity,
+      acceptingRequests: i % 9 !== 8,
+    }),
   );
 }
 
-/** Mentors with `activeMenteeCount` = their accepted seeded matches, and responsiveness where they have answered. */
-export function seedMentors(): SeedUser[] {
+/**
+ * Mentors with `activeMenteeCount` = their accepted seeded matches, responsiveness where they have answered, and
+ * `sessionCount` and the rating fields as completeSession and submitFeedback would have left them after the seeded
+ * history (dated from `now`).
+ */
+export function seedMentors(now: number = Date.now()): SeedUser[] {
   const matches = seedMatches();
   const responsiveness = seedResponsiveness();
+  const stats = seedProfileStats(now);
   return baseMentors().map((mentor) => {
     const answers = responsiveness[mentor.uid];
     return {
       ...mentor,
-      profile: { ...mentor.profile, activeMenteeCount: acceptedCountOf(mentor.uid, matches) },
+      profile: { ...mentor.profile, ...(stats.get(mentor.uid) ?? NO_STATS), activeMenteeCount: acceptedCountOf(mentor.uid, matches) },
       ...(answers ? { responsiveness: answers } : {}),
     };
   });
 }
 
-export function seedMentees(): SeedUser[] {
+/** Mentees with `sessionCount` from the seeded history (dated from `now`). */
+export function seedMentees(now: number = Date.now()): SeedUser[] {
+  const stats = seedProfileStats(now);
+  return baseMentees().map((mentee) => ({ ...mentee, profile: { ...mentee.profile, ...(stats.get(mentee.uid) ?? NO_STATS) } }));
+}
+
+function baseMentees(): SeedUser[] {
   return MENTEE_NAMES.map((name, i) => {
     const [department, title, goals] = GOALS[i % GOALS.length]!;
     return user(
@@ -203,7 +221,6 @@ export function seedMentees(): SeedUser[] {
         capacity: 0,
         acceptingRequests: false,
       },
-      { ratingAvg: 0, ratingCount: 0, sessionCount: i % 4 },
     );
   });
 }
@@ -227,13 +244,12 @@ export function seedAdmins(): SeedUser[] {
         capacity: 0,
         acceptingRequests: false,
       },
-      { ratingAvg: 0, ratingCount: 0, sessionCount: 0 },
     ),
   ];
 }
 
-export function seedUsers(): SeedUser[] {
-  return [...seedAdmins(), ...seedMentors(), ...seedMentees()];
+export function seedUsers(now: number = Date.now()): SeedUser[] {
+  return [...seedAdmins(), ...seedMentors(now), ...seedMentees(now)];
 }
 
 /** Welcome notifications for the demo logins, so the bell has something in it on first sign-in. */
@@ -247,7 +263,7 @@ export function seedNotifications(): SeedNotification[] {
 
 /** Departments with at least one mentor; the seed covers every one. */
 export function seededDepartments(): Department[] {
-  const used = new Set(seedMentors().map((mentor) => mentor.profile.department));
+  const used = new Set(baseMentors().map((mentor) => mentor.profile.department));
   return DEPARTMENTS.filter((department) => used.has(department));
 }
 
@@ -264,7 +280,7 @@ export interface SeedAuditEntry {
 
 /** A short history on the admin People page: the programme lead set up a few roles and invited a contractor. */
 export function seedAuditLog(): SeedAuditEntry[] {
-  const mentors = seedMentors();
+  const mentors = baseMentors();
   const byIndex = (i: number) => mentors[i]!;
   const change = (id: string, daysAgo: number, i: number, from: Role): SeedAuditEntry => ({
     id,
@@ -423,15 +439,115 @@ const EARLIER_ANSWER_HOURS: Record<string, number[]> = {
 /** Hours since a mentor with no seeded answer was last active (their last answers are earlier). */
 const EARLIER_ACTIVE_HOURS_AGO: Record<string, number> = { "mentor-02": 4 * DAY, "mentor-10": 19 * DAY };
 
+let baseProfiles: Map<string, SeedUser> | null = null;
+
 function profileOf(uid: string): SeedUser {
-  const found = [...baseMentors(), ...seedMentees()].find((u) => u.uid === uid);
+  baseProfiles ??= new Map([...baseMentors(), ...baseMentees()].map((u) => [u.uid, u]));
+  const found = baseProfiles.get(uid);
   if (!found) throw new Error(`seed: no seeded user ${uid}`);
   return found;
 }
 
+const END_MESSAGES: [by: "mentor" | "mentee", text: string][] = [
+  ["mentor", "We've covered what you set out to do, and you're ready to run with it. Keep in touch!"],
+  ["mentee", "Thank you so much, this was exactly the help I needed. I'll keep practising what we worked on."],
+  ["mentor", "My team is heading into a busy launch, so I'm closing our mentoring for now. You've made great progress."],
+  ["mentee", "I've started a new role and want to focus on it for a while. Thanks for all your time!"],
+  ["mentee", ""],
+];
+
+let historical: SeedMatch[] | null = null;
+
+/**
+ * The programme's past half year of requests (seeded PRNG, so the same every run): a few a week at first, more as
+ * the programme grew, so "new matches per week" has a trend. Most were accepted and ran for one to four months;
+ * some were declined or withdrawn; a few that started recently are still running (within the mentors' capacity).
+ * Ada takes no new running mentee here: the demo and the browser tests rely on her having one place free.
+ */
+function historicalMatches(): SeedMatch[] {
+  if (historical) return historical;
+  const rand = prng(20_261_122);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const taken = new Set(MATCHES.map((m) => matchIdOf(m.mentorId, m.menteeId)));
+  const mentors = baseMentors();
+  const mentees = baseMentees();
+  const weight = (i: number) => MENTORS[i]![7];
+  const totalWeight = mentors.reduce((sum, _m, i) => sum + weight(i), 0);
+  const weightedMentor = () => {
+    let x = rand() * totalWeight;
+    for (let i = 0; i < mentors.length; i++) if ((x -= weight(i)) < 0) return i;
+    return 0;
+  };
+  // Who was mentoring whom when, in hours ago [from, to]: a mentor never had more running mentorings than places.
+  const running: SeedMatch[] = MATCHES.filter((m) => m.respondedHoursAgo !== null && m.status !== "declined");
+  const overlapping = (uid: string, side: "mentorId" | "menteeId", from: number, to: number) =>
+    running.filter((m) => m[side] === uid && m.respondedHoursAgo! > to && (m.endedHoursAgo ?? 0) < from).length;
+  const out: SeedMatch[] = [];
+  for (let week = 26; week >= 3; week--) {
+    const count = Math.floor(1 + (26 - week) * 0.12 + rand() * 2);
+    // Mentors without a mentoring yet take the first requests of a week, so every active mentor has a track record.
+    const untried = mentors.filter((m, i) => weight(i) > 0 && !running.some((r) => r.mentorId === m.uid)).map((m) => mentors.indexOf(m));
+    for (let j = 0; j < count; j++) {
+      const mi = untried[j] ?? weightedMentor();
+      const mentor = mentors[mi]!;
+      const sameDepartment = mentees.filter((m) => m.profile.department === mentor.profile.department);
+      const mentee = rand() < 0.6 && sameDepartment.length ? pick(sameDepartment) : pick(mentees);
+      const id = matchIdOf(mentor.uid, mentee.uid);
+      if (taken.has(id)) continue;
+      const requestedHoursAgo = Math.round((week * 7 - rand() * 7) * DAY);
+      const usual = medianOf(EARLIER_ANSWER_HOURS[mentor.uid] ?? [12]) ?? 12;
+      const answerHours = Math.round(usual * (0.3 + rand() * 2) * 10) / 10;
+      const respondedHoursAgo = Math.round(requestedHoursAgo - answerHours);
+      const mentorFirst = mentor.profile.displayName.split(" ")[0]!;
+      const menteeFirst = mentee.profile.displayName.split(" ")[0]!;
+      const goal = mentee.profile.learningGoals[0]!;
+      const message = `Hi ${mentorFirst}, I'm a ${mentee.profile.title.toLowerCase()} in ${mentee.profile.department}. I'd really like help to ${goal.charAt(0).toLowerCase()}${goal.slice(1)}. Would you have room for a fortnightly chat?`;
+      const roll = rand();
+      if (roll < 0.1) {
+        taken.add(id);
+        out.push({ ...pending(mentor.uid, mentee.uid, requestedHoursAgo, message), status: "declined", respondedHoursAgo,
+          responseMessage: `Thanks for asking, ${menteeFirst}. I'm at capacity this quarter, so please try again in a few months.` });
+        continue;
+      }
+      if (roll < 0.17) {
+        taken.add(id);
+        out.push({ ...pending(mentor.uid, mentee.uid, requestedHoursAgo, message), status: "cancelled" });
+        continue;
+      }
+      const lastedDays = 28 + Math.floor(rand() * 90);
+      let endedHoursAgo: number | null = respondedHoursAgo - lastedDays * DAY;
+      if (endedHoursAgo < 5 * DAY) endedHoursAgo = mentor.uid === ADA || respondedHoursAgo < 45 * DAY ? Math.max(5 * DAY, respondedHoursAgo - 28 * DAY) : null;
+      if (endedHoursAgo !== null && respondedHoursAgo - endedHoursAgo < 21 * DAY) continue;
+      const to = endedHoursAgo ?? 0;
+      if (overlapping(mentor.uid, "mentorId", respondedHoursAgo, to) >= mentor.profile.capacity) continue;
+      if (overlapping(mentee.uid, "menteeId", respondedHoursAgo, to) >= 2) continue;
+      const [endBy, endMessage] = pick(END_MESSAGES);
+      const match: SeedMatch = {
+        ...accepted(mentor.uid, mentee.uid, requestedHoursAgo, respondedHoursAgo, message, `Happy to help, ${menteeFirst}. Book a first session when it suits you.`),
+        ...(endedHoursAgo === null
+          ? {}
+          : { status: "ended" as const, endedHoursAgo, endedBy: endBy === "mentor" ? mentor.uid : mentee.uid, endMessage }),
+      };
+      taken.add(id);
+      running.push(match);
+      out.push(match);
+    }
+  }
+  historical = out;
+  return out;
+}
+
+let matchDocs: SeedMatchDoc[] | null = null;
+
 /** Every seeded match document: the shape of the shared `matchDocSchema`, times as hours before now. */
 export function seedMatches(): SeedMatchDoc[] {
-  return MATCHES.map((m) => {
+  // Built once (they do not depend on the clock); callers get their own array.
+  matchDocs ??= buildMatchDocs();
+  return [...matchDocs];
+}
+
+function buildMatchDocs(): SeedMatchDoc[] {
+  return [...MATCHES, ...historicalMatches()].map((m) => {
     const mentor = profileOf(m.mentorId);
     const mentee = profileOf(m.menteeId);
     const expiresHoursAgo = m.requestedHoursAgo - MATCHING.requestDays * DAY;
@@ -714,39 +830,9 @@ export function seedSupportThreads(): SeedSupportThread[] {
   ];
 }
 
-// ---- sessions (sessions/ and their sessionLocks/) ----------------------------------------------------------------
+// ---- sessions (sessions/ and their sessionLocks/), feedback/ and miniRequests/ ---------------------------------------
 
-/** A seeded session as `sessionDocSchema` stores it, times as milliseconds (seed.ts makes them Timestamps). */
-export interface SeedSession {
-  id: string;
-  kind: "match";
-  matchId: string;
-  mentorId: string;
-  menteeId: string;
-  participants: [string, string];
-  proposedBy: string;
-  startMs: number;
-  endMs: number;
-  durationMinutes: 30 | 45 | 60;
-  timezone: string;
-  agenda: string;
-  meetingLink: string;
-  status: "pending" | "accepted" | "declined" | "cancelled" | "completed";
-  version: number;
-  responseNote: string;
-  respondedAtMs: number | null;
-  cancelledBy: string | null;
-  cancelReason: string;
-  cancelledAtMs: number | null;
-  confirmedAtMs: number | null;
-  remindersSent: Record<string, number>;
-  nextReminderAtMs: number | null;
-  /** The `sessionLocks/` ids it holds (pending and accepted ones, and the past completed ones, whose locks stay). */
-  lockIds: string[];
-  mentorName: string;
-  menteeName: string;
-  createdAtMs: number;
-}
+export type { SeedFeedback, SeedMiniRequest, SeedSession } from "./seed-history.js";
 
 const QUARTER_MS = 15 * 60_000;
 const HOUR_MS = 3_600_000;
@@ -760,11 +846,13 @@ interface SessionRow {
   /** Hours from now to the start (negative: in the past), rounded up onto the 15-minute grid. */
   startsInHours: number;
   durationMinutes: 30 | 45 | 60;
-  status: SeedSession["status"];
+  status: "pending" | "accepted" | "cancelled" | "completed";
   agenda: string;
   room?: boolean;
   responseNote?: string;
   cancelReason?: string;
+  /** A completed one: what the mentor recorded. */
+  completion?: { notes: string; topics: string[]; actionItems: string[]; followUp: boolean };
 }
 
 const SESSION_ROWS: SessionRow[] = [
@@ -774,7 +862,13 @@ const SESSION_ROWS: SessionRow[] = [
   { id: "seed-session-sam-ada-review", mentorId: ADA, menteeId: SAM, by: "mentor", startsInHours: 6 * 24 + 3, durationMinutes: 30, status: "pending", room: true,
     agenda: "Review the first draft of your design doc for the payments retry queue." },
   { id: "seed-session-sam-ada-past", mentorId: ADA, menteeId: SAM, by: "mentee", startsInHours: -7 * 24, durationMinutes: 60, status: "completed", room: true,
-    agenda: "Mock interview: design a rate limiter. Talk through trade-offs out loud.", responseNote: "See you then!" },
+    agenda: "Mock interview: design a rate limiter. Talk through trade-offs out loud.", responseNote: "See you then!",
+    completion: {
+      notes: "Strong requirements phase this time. Token bucket vs sliding window explained well; next time draw the Redis keys before talking about sharding.",
+      topics: ["rate limiting", "system design interviews", "redis"],
+      actionItems: ["Write up the sliding-window design in one page", "Time yourself: requirements in under 5 minutes"],
+      followUp: true,
+    } },
   { id: "seed-session-sam-ada-cancelled", mentorId: ADA, menteeId: SAM, by: "mentor", startsInHours: -3 * 24, durationMinutes: 30, status: "cancelled",
     agenda: "Quick check-in before your interview loop.", cancelReason: "I'm off sick today, sorry Sam. Let's find another time this week." },
   // Ada's other mentees: one confirmed later today, one proposal for Ada to review.
@@ -786,15 +880,22 @@ const SESSION_ROWS: SessionRow[] = [
   { id: "seed-session-priya-lena", mentorId: "mentor-05", menteeId: "mentee-02", by: "mentee", startsInHours: 2 * 24 + 1, durationMinutes: 60, status: "accepted", room: true,
     agenda: "Go through the notes from five discovery interviews and decide what to test next." },
   { id: "seed-session-yuki-arjun", mentorId: "mentor-08", menteeId: "mentee-03", by: "mentor", startsInHours: -2 * 24, durationMinutes: 45, status: "completed", room: true,
-    agenda: "Portfolio review: the two strongest projects." },
+    agenda: "Portfolio review: the two strongest projects.",
+    completion: {
+      notes: "The checkout redesign is the strongest story; lead with it. The onboarding project needs the research findings up front.",
+      topics: ["portfolio", "case studies"],
+      actionItems: ["Rewrite the checkout case study intro", "Add the usability test results to the onboarding project"],
+      followUp: false,
+    } },
 ];
 
 /**
- * Realistic sessions dated from `now` (so they stay upcoming whenever the demo runs), each pending or accepted one
- * with the lock documents a booking would have made, so booking in the demo cannot overlap them. Pass the mentors'
- * buffers (seedAvailability) to lock the same cells bookSession would.
+ * The hand-written sessions the demo logins' stories rely on, dated from `now` (so they stay upcoming whenever the demo
+ * runs), each pending or accepted one with the lock documents bookSession and respondToSession would have left (a
+ * proposal the mentor's cells, and the mentee's too when the mentee proposed; an accepted one both), so booking in the
+ * demo cannot overlap them. The mentors' buffers come from their seeded hours.
  */
-export function seedSessions(now: number, buffers: Record<string, number> = {}): SeedSession[] {
+function fixedSessions(now: number, buffers: Record<string, number>): SeedSession[] {
   const gridNow = Math.ceil(now / QUARTER_MS) * QUARTER_MS;
   return SESSION_ROWS.map((row) => {
     const mentor = profileOf(row.mentorId);
@@ -805,15 +906,12 @@ export function seedSessions(now: number, buffers: Record<string, number> = {}):
     const createdAtMs = Math.min(now - 2 * HOUR_MS, startMs - 3 * 24 * HOUR_MS);
     const answered = row.status !== "pending";
     const respondedAtMs = answered && row.status !== "cancelled" ? createdAtMs + 5 * HOUR_MS : null;
-    const holdsLocks = row.status === "pending" || row.status === "accepted" || row.status === "completed";
-    const lockIds = holdsLocks
-      ? [
-          ...lockCellsForBooking(startMs, endMs, buffers[row.mentorId] ?? 0).map((cell) => lockDocId(row.mentorId, cell)),
-          ...lockCellsFor(startMs, endMs).map((cell) => lockDocId(row.menteeId, cell)),
-        ]
-      : [];
+    const cancelledAtMs = row.status === "cancelled" ? startMs - 3 * HOUR_MS : null;
+    const lockInput = { mentorId: row.mentorId, menteeId: row.menteeId, proposedBy: proposer.uid, startMs, endMs, bufferMinutes: buffers[row.mentorId] ?? 0 };
+    const lockIds = row.status === "accepted" ? bookingLockIds(lockInput) : row.status === "pending" ? proposalLockIds(lockInput) : [];
     const reminders =
       row.status === "accepted" ? planReminders({ status: "accepted", startMs, version: 1, confirmedAtMs: respondedAtMs!, remindersSent: {} }, now) : null;
+    const completedAtMs = row.completion ? endMs + 2 * HOUR_MS : null;
     return {
       id: row.id,
       kind: "match",
@@ -834,14 +932,101 @@ export function seedSessions(now: number, buffers: Record<string, number> = {}):
       respondedAtMs,
       cancelledBy: row.status === "cancelled" ? proposer.uid : null,
       cancelReason: row.cancelReason ?? "",
-      cancelledAtMs: row.status === "cancelled" ? startMs - 3 * HOUR_MS : null,
+      cancelledAtMs,
       confirmedAtMs: row.status === "accepted" || row.status === "completed" ? respondedAtMs : null,
       remindersSent: (row.status === "completed" ? { "24h": 1, "1h": 1 } : {}) as Record<string, number>,
       nextReminderAtMs: reminders?.nextReminderAt ?? null,
       lockIds,
       mentorName: mentor.profile.displayName,
       menteeName: mentee.profile.displayName,
+      completedAtMs,
+      completedBy: row.completion ? row.mentorId : null,
+      attendance: row.completion ? { mentor: true, mentee: true } : null,
+      actualMinutes: row.completion ? row.durationMinutes : null,
+      sharedNotes: row.completion?.notes ?? "",
+      topics: row.completion?.topics ?? [],
+      actionItems: row.completion?.actionItems ?? [],
+      followUp: row.completion?.followUp ?? false,
       createdAtMs,
+      updatedAtMs: Math.max(createdAtMs, respondedAtMs ?? 0, cancelledAtMs ?? 0, completedAtMs ?? 0),
     };
   });
+}
+
+export interface SeedProgramme {
+  sessions: SeedSession[];
+  feedback: SeedFeedback[];
+  miniRequests: SeedMiniRequest[];
+}
+
+let programmeCache: { now: number; programme: SeedProgramme } | null = null;
+
+/**
+ * Everything that happened in the programme, dated from `now`: the hand-written sessions, months of history between
+ * matched people (scripts/seed-history.ts), mini requests in every status with their sessions, and the feedback.
+ * Ada has rated Sam's last session but Sam has not rated hers yet, so his dashboard asks him to.
+ */
+export function seedProgramme(now: number): SeedProgramme {
+  if (programmeCache?.now === now) return programmeCache.programme;
+  const availability = seedAvailability(now);
+  const buffers = Object.fromEntries(Object.entries(availability).map(([uid, a]) => [uid, a.bufferMinutes]));
+  const fixed = fixedSessions(now, buffers);
+  const people = new Map(
+    [...baseMentors(), ...baseMentees()].map((u) => [u.uid, { uid: u.uid, displayName: u.profile.displayName, timezone: u.profile.timezone, department: u.profile.department }]),
+  );
+  const history = planHistory({
+    now,
+    people,
+    matches: seedMatches().map((m) => ({ id: m.id, mentorId: m.mentorId, menteeId: m.menteeId, status: m.status, respondedHoursAgo: m.respondedHoursAgo, endedHoursAgo: m.endedHoursAgo })),
+    availability,
+    fixed,
+    typicalRating: Object.fromEntries(MENTORS.map((row, i) => [`mentor-${pad(i + 1)}`, row[6]])),
+    skipMatchIds: new Set([matchIdOf(ADA, SAM)]),
+  });
+  const samAdaPast = fixed.find((s) => s.id === "seed-session-sam-ada-past")!;
+  const adaOnSam: SeedFeedback = {
+    id: `${samAdaPast.id}_${ADA}`,
+    sessionId: samAdaPast.id,
+    kind: "session",
+    fromUid: ADA,
+    toUid: SAM,
+    toRole: "mentee",
+    fromName: samAdaPast.mentorName,
+    rating: 5,
+    comment: "Sam came with a clear list of requirements questions and took the feedback on board straight away.",
+    createdAtMs: samAdaPast.completedAtMs! + 3 * HOUR_MS,
+    visibleAtMs: samAdaPast.completedAtMs! + FEEDBACK.revealDays * 24 * HOUR_MS,
+    visible: samAdaPast.completedAtMs! + FEEDBACK.revealDays * 24 * HOUR_MS <= now,
+    countedAtMs: null,
+  };
+  const programme = { sessions: [...fixed, ...history.sessions], feedback: [...history.feedback, adaOnSam], miniRequests: history.miniRequests };
+  programmeCache = { now, programme };
+  return programme;
+}
+
+/** Every seeded session (hand-written and history, regular and mini), as stored, dated from `now`. */
+export function seedSessions(now: number): SeedSession[] {
+  return seedProgramme(now).sessions;
+}
+
+/**
+ * Each person's fn-only counters as the callables would have left them after the seeded history: `sessionCount` +1
+ * per completed session for both people (completeSession), and each counted rating of a mentor folded in with
+ * addRating in the order it was given (submitFeedback), so `ratingScore` is what the directory sorts by.
+ */
+export function profileStatsOf(sessions: readonly Pick<SeedSession, "status" | "participants">[], feedback: readonly Pick<SeedFeedback, "toUid" | "rating" | "createdAtMs" | "countedAtMs" | "id">[]): Map<string, ProfileStats> {
+  const stats = new Map<string, ProfileStats>();
+  const of = (uid: string) => stats.get(uid) ?? { ...NO_STATS };
+  for (const session of sessions) {
+    if (session.status !== "completed") continue;
+    for (const uid of session.participants) stats.set(uid, { ...of(uid), sessionCount: of(uid).sessionCount + 1 });
+  }
+  const counted = feedback.filter((f) => f.countedAtMs !== null).sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id));
+  for (const entry of counted) stats.set(entry.toUid, { ...of(entry.toUid), ...addRating(of(entry.toUid), entry.rating) });
+  return stats;
+}
+
+function seedProfileStats(now: number): Map<string, ProfileStats> {
+  const { sessions, feedback } = seedProgramme(now);
+  return profileStatsOf(sessions, feedback);
 }

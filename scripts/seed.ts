@@ -8,6 +8,8 @@ import { getAuth, type Auth } from "firebase-admin/auth";
 import { getDatabaseWithUrl, type Database } from "firebase-admin/database";
 import { FieldValue, Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { pathToFileURL } from "node:url";
+import { recomputeProgrammeStats } from "../functions/src/lib/programme-stats.js";
+import { lockIdParts } from "../functions/src/planners/session.js";
 import {
   DEMO_LOGINS,
   SEED_INVITE_EMAIL,
@@ -20,7 +22,10 @@ import {
   seedAvailability,
   seedMatches,
   seedNotifications,
-  seedSessions,
+  seedProgramme,
+  type SeedFeedback,
+  type SeedMiniRequest,
+  type SeedSession,
   seedUsers,
   type SeedUser,
 } from "./seed-data.js";
@@ -36,6 +41,11 @@ export interface SeedResult {
   /** Chats and messages written, or null when no Realtime Database was running. */
   chats: number | null;
   messages: number | null;
+  sessions: number;
+  feedback: number;
+  miniRequests: number;
+  /** Documents the analytics recompute read for `stats/programme`. */
+  statsSourceDocs: number;
   ms: number;
 }
 
@@ -142,30 +152,15 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
   // Mentors' hours (the Schedule tab); their overrides are dated from now, so they stay upcoming.
   for (const [mentorId, availability] of Object.entries(seedAvailability(now)))
     writes.push([paths.availability(mentorId), { ...availability, updatedAt: FieldValue.serverTimestamp() }]);
-  // Sessions (the Sessions page), each active one with the lock documents bookSession would have made.
-  const buffers = Object.fromEntries(Object.entries(seedAvailability(now)).map(([uid, a]) => [uid, a.bufferMinutes]));
-  for (const session of seedSessions(now, buffers)) {
-    const { id, startMs, endMs, respondedAtMs, cancelledAtMs, confirmedAtMs, nextReminderAtMs, createdAtMs, ...fields } = session;
-    const at = (ms: number | null) => (ms === null ? null : Timestamp.fromMillis(ms));
-    writes.push([
-      paths.session(id),
-      {
-        ...fields,
-        startAt: Timestamp.fromMillis(startMs),
-        endAt: Timestamp.fromMillis(endMs),
-        respondedAt: at(respondedAtMs),
-        cancelledAt: at(cancelledAtMs),
-        confirmedAt: at(confirmedAtMs),
-        nextReminderAt: at(nextReminderAtMs),
-        createdAt: Timestamp.fromMillis(createdAtMs),
-        updatedAt: Timestamp.fromMillis(Math.max(createdAtMs, respondedAtMs ?? 0, cancelledAtMs ?? 0)),
-      },
-    ]);
-    for (const lockId of session.lockIds) {
-      const split = lockId.lastIndexOf("_");
-      writes.push([paths.sessionLock(lockId), { uid: lockId.slice(0, split), cell: lockId.slice(split + 1), sessionId: id, createdAt: Timestamp.fromMillis(createdAtMs) }]);
-    }
+  // Sessions (the Sessions page, the Impact Dashboard, the analytics), each pending or accepted one with the lock
+  // documents the booking callables would have left; feedback; mini requests.
+  const programme = seedProgramme(now);
+  for (const session of programme.sessions) {
+    writes.push([paths.session(session.id), sessionDocOf(session)]);
+    for (const lockId of session.lockIds) writes.push([paths.sessionLock(lockId), { ...lockIdParts(lockId), sessionId: session.id, createdAt: Timestamp.fromMillis(session.createdAtMs) }]);
   }
+  for (const entry of programme.feedback) writes.push([paths.feedback(entry.sessionId, entry.fromUid), feedbackDocOf(entry)]);
+  for (const request of programme.miniRequests) writes.push([paths.miniRequest(request.id), miniRequestDocOf(request)]);
   writes.push([paths.moderationConfig(), { blockedWords: SEED_BLOCKED_WORDS, updatedAt: Timestamp.fromMillis(now - 3 * 86_400_000), updatedBy: admin.uid }]);
   writes.push([
     paths.invite(inviteIdOf(SEED_INVITE_EMAIL)),
@@ -221,6 +216,31 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
     }),
   );
   return notifications.length;
+}
+
+/** A seeded session as stored: its `…Ms` times as Timestamps. */
+export function sessionDocOf(session: SeedSession): Record<string, unknown> {
+  const { id: _id, startMs, endMs, ...rest } = session;
+  return { ...timestamps(rest), startAt: Timestamp.fromMillis(startMs), endAt: Timestamp.fromMillis(endMs) };
+}
+
+export function feedbackDocOf(entry: SeedFeedback): Record<string, unknown> {
+  const { id: _id, ...rest } = entry;
+  return timestamps(rest);
+}
+
+export function miniRequestDocOf(request: SeedMiniRequest): Record<string, unknown> {
+  const { id: _id, ...rest } = request;
+  return timestamps(rest);
+}
+
+/** `createdAtMs: 1…` → `createdAt: Timestamp`, null staying null: the seed's plain data in Firestore's stored form. */
+function timestamps(data: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) =>
+      key.endsWith("Ms") ? [key.slice(0, -2), value === null ? null : Timestamp.fromMillis(value as number)] : [key, value],
+    ),
+  );
 }
 
 const PUSH_CHARS = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
@@ -311,7 +331,7 @@ async function writeReport(db: Firestore, database: Database, now: number): Prom
   });
   if (!last) return;
   const message = last as { id: string; from: string; text: string; sentAt: number };
-  const names = Object.fromEntries(seedUsers().map((user) => [user.uid, user.profile.displayName]));
+  const names = Object.fromEntries(seedUsers(now).map((user) => [user.uid, user.profile.displayName]));
   await db.doc(paths.report(reportIdOf(chat.matchId, message.id, chat.menteeId))).set({
     chatId: chat.matchId,
     messageId: message.id,
@@ -346,12 +366,16 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
     await clearEmulators(projectId, firestoreHost, authHost);
     if (database) await withinTimeout(database.ref().set(null), "clearing the Realtime Database");
   }
-  const users = seedUsers();
-  await inPool(users, CONCURRENCY, (user) => upsertAccount(getAuth(app), user));
   const now = Date.now();
+  const users = seedUsers(now);
+  await inPool(users, CONCURRENCY, (user) => upsertAccount(getAuth(app), user));
   const notifications = await writeDocuments(getFirestore(app), users, now);
   const chats = database ? await writeChats(database, now) : null;
   if (database) await writeReport(getFirestore(app), database, now);
+  // The analytics job runs on a schedule, which the emulators never fire: compute it once so the admin's figures are
+  // there on first load (the same function the job and "Refresh" call).
+  const stats = await recomputeProgrammeStats({ now: new Date(now), db: getFirestore(app) });
+  const programme = seedProgramme(now);
   const count = (role: string) => users.filter((user) => user.role === role).length;
   return {
     projectId,
@@ -363,6 +387,10 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
     matches: seedMatches().length,
     chats: chats?.chats ?? null,
     messages: chats?.messages ?? null,
+    sessions: programme.sessions.length,
+    feedback: programme.feedback.length,
+    miniRequests: programme.miniRequests.length,
+    statsSourceDocs: stats.sourceDocs,
     ms: Date.now() - started,
   };
 }
@@ -373,6 +401,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(
         `seeded ${result.projectId}: ${result.mentors} mentors, ${result.mentees} mentees, ${result.admins} admin, ` +
           `${result.notifications} notifications, ${result.matches} matches in ${result.ms} ms`,
+      );
+      console.log(
+        `  history: ${result.sessions} sessions, ${result.feedback} ratings, ${result.miniRequests} mini requests; ` +
+          `stats/programme computed from ${result.statsSourceDocs} documents`,
       );
       console.log(
         result.chats === null

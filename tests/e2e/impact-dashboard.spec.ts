@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { matchIdOf, paths } from "@mentormatch/shared";
 import { Timestamp, getFirestore } from "firebase-admin/firestore";
 import { TEST_PASSWORD, adminApp, callAs, createMember, signInOn } from "./accounts";
+import { mentorWithHours } from "./sessions-setup";
 
 const SHOTS = "artifacts/screenshots";
 const ZONE = "Europe/London";
@@ -127,4 +128,55 @@ test("the Impact Dashboard shows today's session and an invite to accept inline;
   await expect(page.getByTestId("session-reminder")).toHaveCount(0);
   const marker = await page.evaluate((uid) => localStorage.getItem(`mentormatch:session-reminders:${uid}`), mentor.uid);
   expect(JSON.parse(marker!)).toEqual([`${soon.sessionId}@${startMs}`]);
+});
+
+test("two mentors' overlapping invites are highlighted on the mentee's dashboard; the second accept is refused, naming the first", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const first = await mentorWithHours(stamp, "conflict-first");
+  const second = await mentorWithHours(stamp, "conflict-second");
+  const mentee = { email: `impact-conflict-mentee-${stamp}@example.com`, name: `Mia Conflict ${stamp}`, uid: "" };
+  mentee.uid = await createMember({ name: mentee.name, email: mentee.email, role: "mentee" });
+  for (const mentor of [first, second]) {
+    await callAs(mentee.email, TEST_PASSWORD, "requestMatch", { mentorId: mentor.uid, message: `Hello (${stamp})` });
+    await callAs(mentor.email, TEST_PASSWORD, "acceptMatch", { matchId: matchIdOf(mentor.uid, mentee.uid) });
+  }
+  // A mentor's proposal holds the mentor's time, not the invited mentee's: both overlapping proposals go through.
+  const firstMatch = matchIdOf(first.uid, mentee.uid);
+  const slots = (await callAs(first.email, TEST_PASSWORD, "getBookableSlots", { matchId: firstMatch, durationMinutes: 60, fromMs: Date.now() + 2 * DAY })) as Slots;
+  const startMs = slots.days.flatMap((day) => day.slots)[0]!.startMs;
+  const a = (await callAs(first.email, TEST_PASSWORD, "bookSession", { matchId: firstMatch, startMs, durationMinutes: 60, agenda: "Portfolio review" })) as { sessionId: string };
+  const b = (await callAs(second.email, TEST_PASSWORD, "bookSession", {
+    matchId: matchIdOf(second.uid, mentee.uid),
+    startMs: startMs + 30 * MINUTE,
+    durationMinutes: 60,
+    agenda: "Interview practice",
+  })) as { sessionId: string };
+
+  await signInOn(page, mentee.email, TEST_PASSWORD);
+  await page.goto("/");
+  const invite = (sessionId: string) => page.locator(`li[data-review-id="${sessionId}"]`);
+  // ---- Both invites are highlighted, each naming the other ----
+  await expect(invite(a.sessionId).getByTestId("conflict-warning")).toContainText(`Overlaps ${second.name}'s proposal`);
+  await expect(invite(a.sessionId).getByTestId("conflict-warning")).toContainText("You can accept only one of them.");
+  await expect(invite(b.sessionId).getByTestId("conflict-warning")).toContainText(`Overlaps ${first.name}'s proposal`);
+  // The warning describes the Accept button, for screen readers.
+  const warningId = await invite(a.sessionId).getByTestId("conflict-warning").getAttribute("id");
+  await expect(invite(a.sessionId).getByRole("button", { name: "Accept" })).toHaveAttribute("aria-describedby", warningId!);
+  await page.screenshot({ path: `${SHOTS}/impact-conflict.png`, fullPage: true });
+
+  // ---- Accepting the first says which other it overlaps ----
+  await invite(a.sessionId).getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByText(`Session with ${first.name} accepted. It overlaps ${second.name}'s proposal`)).toBeVisible();
+  await expect.poll(async () => (await getFirestore(adminApp()).doc(paths.session(a.sessionId)).get()).get("status")).toBe("accepted");
+
+  // ---- The second now overlaps an accepted session: accepting it is refused with the server's sentence ----
+  await expect(invite(b.sessionId).getByTestId("conflict-warning")).toContainText(`Overlaps your session with ${first.name}`);
+  await expect(invite(b.sessionId).getByTestId("conflict-warning")).toContainText("before accepting");
+  await invite(b.sessionId).getByRole("button", { name: "Accept" }).click();
+  const refused = invite(b.sessionId).getByTestId("accept-refused");
+  await expect(refused).toContainText(`This overlaps your session with ${first.name} on`);
+  await expect(refused).toContainText("decline or move one of them first.");
+  await expect(refused).toHaveAttribute("role", "alert");
+  expect((await getFirestore(adminApp()).doc(paths.session(b.sessionId)).get()).get("status")).toBe("pending");
+  await page.screenshot({ path: `${SHOTS}/impact-conflict-refused.png`, fullPage: true });
 });

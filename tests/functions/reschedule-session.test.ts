@@ -95,8 +95,8 @@ describe("rescheduleSession", () => {
     expect(ics).not.toContain(mentor.email);
   });
 
-  it("either person can move it, and change its length", async () => {
-    const { mentor, sessionId } = await acceptedSession("Long");
+  it("either person can move it, and change its length; the mentee's cells wait for their answer to the mentor's move", async () => {
+    const { mentor, mentee, sessionId } = await acceptedSession("Long");
     const newStart = dayAt(4, 9);
     expect(await mentor.call("rescheduleSession", { sessionId, startMs: newStart, durationMinutes: 60, note: "Need more time" })).toMatchObject({
       version: 2,
@@ -104,8 +104,18 @@ describe("rescheduleSession", () => {
     });
     const after = await sessionOf(sessionId);
     expect(after).toMatchObject({ durationMinutes: 60, proposedBy: mentor.uid });
-    // 60 minutes + the 15-minute buffer for the mentor (5 cells), 60 minutes for the mentee (4).
-    expect(after.lockIds).toHaveLength(9);
+    // A proposal by the mentor: 60 minutes + the 15-minute buffer for the mentor (5 cells); the mentee's old cells are
+    // freed and their new ones are not locked until they accept.
+    expect(after.lockIds).toHaveLength(5);
+    expect(await locksOf(mentor.uid)).toEqual([...after.lockIds].sort());
+    expect(await locksOf(mentee.uid)).toEqual([]);
+
+    await mentee.call("respondToSession", { sessionId, decision: "accept" });
+    const accepted = await sessionOf(sessionId);
+    // Accepted: the mentee's 60 minutes (4 cells) are theirs too, each lock pointing at this session.
+    expect(accepted.lockIds).toHaveLength(9);
+    expect(await locksOf(mentee.uid)).toHaveLength(4);
+    expect([...(await locksOf(mentor.uid)), ...(await locksOf(mentee.uid))].sort()).toEqual([...accepted.lockIds].sort());
   });
 
   it("refuses a time someone else holds, writing nothing", async () => {

@@ -1,26 +1,42 @@
 import {
   DEPARTMENTS,
+  FEEDBACK,
   MATCHING,
+  MINI,
+  MINI_STATUSES,
+  MINI_URGENCY_RANK,
   buildSearchTokens,
+  feedbackDocSchema,
   matchDocSchema,
   medianOf,
+  miniRequestDocSchema,
+  miniSearchTokens,
+  parseDoc,
   profileDocSchema,
+  programmeStatsSchema,
+  ratingScore,
   rtdbPaths,
   sessionDocSchema,
+  sessionLockDocSchema,
 } from "@mentormatch/shared";
+import { checkBookingRequest } from "@mentormatch/shared/scheduling";
 import { getApps } from "firebase-admin/app";
 import { getDatabaseWithUrl } from "firebase-admin/database";
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { pushIdAt, seed, seedTarget } from "../../scripts/seed.js";
+import { bookingLockIds } from "../../functions/src/planners/session.js";
+import { fitsPreferred, preferredWindows } from "../../functions/src/planners/mini-schedule.js";
+import { feedbackDocOf, miniRequestDocOf, pushIdAt, seed, seedTarget, sessionDocOf } from "../../scripts/seed.js";
 import {
   DEMO_LOGINS,
   SEED_PASSWORD,
+  seedAvailability,
   seedChats,
   seedEmail,
   seedMatches,
   seedMentees,
   seedMentors,
+  seedProgramme,
   seedSessions,
   seedUsers,
   seededDepartments,
@@ -28,6 +44,9 @@ import {
 import { PROJECT_ID, adminAuth, adminDb } from "./helpers.js";
 
 const SAM_ADA = `${DEMO_LOGINS.mentor.uid}_${DEMO_LOGINS.mentee.uid}`;
+/** A fixed clock for the pure checks: a Sunday morning, as in the scheduling core's tests. */
+const NOW = Date.UTC(2026, 10, 22, 8, 7);
+const DAY = 86_400_000;
 
 async function counts() {
   const users = await adminDb.collection("users").get();
@@ -72,11 +91,11 @@ describe("seed data", () => {
       expect(mentor.profile.bio.split(". ").length).toBeGreaterThanOrEqual(2);
     }
     for (const mentee of seedMentees()) expect(mentee.profile.learningGoals.length).toBeGreaterThan(0);
-    expect(new Set(mentors.map((m) => m.profile.ratingAvg)).size).toBeGreaterThan(10);
+    expect(new Set(seedMentors(NOW).map((m) => m.profile.ratingAvg)).size).toBeGreaterThan(10);
   });
 
   it("passes the profile schema the web app and rules enforce, with stable ids and unique emails", () => {
-    const users = seedUsers();
+    const users = seedUsers(NOW);
     for (const user of users) {
       // The stored shape, as firestore.rules and the web's document parsing hold it (timestamps stand in).
       const stamp = Timestamp.fromMillis(0);
@@ -89,12 +108,16 @@ describe("seed data", () => {
     expect(new Set(users.map((u) => u.uid)).size).toBe(users.length);
     expect(users.filter((u) => u.role === "admin").map((u) => u.email)).toEqual([DEMO_LOGINS.admin.email]);
     expect(seedEmail("Lucía O'Connor-Romero")).toBe("lucia.oconnor.romero@mentormatch.dev");
-    expect(seedUsers()).toEqual(users);
+    // Deterministic: the same clock gives the same programme, built afresh.
+    const programme = structuredClone(seedProgramme(NOW));
+    seedProgramme(NOW + 60_000);
+    expect(seedProgramme(NOW)).toEqual(programme);
   });
 
   it("has matches in the stored shape, counted into each mentor, with the demo logins' stories", () => {
     const matches = seedMatches();
-    const mentors = seedMentors();
+    const mentors = seedMentors(NOW);
+    const mentees = seedMentees(NOW);
     const stamp = (hoursAgo: number | null) => (hoursAgo === null ? null : Timestamp.fromMillis(1_800_000_000_000 - hoursAgo * 3_600_000));
     for (const m of matches) {
       const { id, requestedHoursAgo, expiresHoursAgo, respondedHoursAgo, endedHoursAgo, createdHoursAgo, updatedHoursAgo, ...fields } = m;
@@ -116,7 +139,7 @@ describe("seed data", () => {
       if (m.status === "expired") expect(expiresHoursAgo).toBeGreaterThan(0);
       expect(m.respondedHoursAgo !== null).toBe(["accepted", "declined", "ended"].includes(m.status));
       const mentor = mentors.find((u) => u.uid === m.mentorId)!;
-      const mentee = seedMentees().find((u) => u.uid === m.menteeId)!;
+      const mentee = mentees.find((u) => u.uid === m.menteeId)!;
       expect([m.mentorName, m.mentorTitle]).toEqual([mentor.profile.displayName, mentor.profile.title]);
       expect([m.menteeName, m.menteeTitle, m.menteeDepartment]).toEqual([mentee.profile.displayName, mentee.profile.title, mentee.profile.department]);
     }
@@ -134,7 +157,7 @@ describe("seed data", () => {
         expect(answers.medianResponseHours).toBe(median === null ? null : Math.round(median * 10) / 10);
       }
     }
-    for (const mentee of seedMentees())
+    for (const mentee of mentees)
       expect(matches.filter((m) => m.menteeId === mentee.uid && m.status === "pending").length).toBeLessThanOrEqual(MATCHING.maxPendingRequests);
 
     const ada = DEMO_LOGINS.mentor.uid;
@@ -243,9 +266,10 @@ describe("seed()", () => {
     expect((await adminDb.doc(`users/${DEMO_LOGINS.mentee.uid}/private/settings`).get()).get("email")).toBe(DEMO_LOGINS.mentee.email);
 
     // The directory's default query, answered by the seeded data and the declared indexes.
-    const top = await adminDb.collection("users").where("role", "==", "mentor").orderBy("ratingAvg", "desc").limit(3).get();
-    const ratings = top.docs.map((doc) => doc.get("ratingAvg") as number);
-    expect(ratings).toEqual([5, 4.9, 4.9]);
+    const top = await adminDb.collection("users").where("role", "==", "mentor").orderBy("ratingScore", "desc").limit(3).get();
+    const scores = (await adminDb.collection("users").where("role", "==", "mentor").get()).docs.map((doc) => doc.get("ratingScore") as number);
+    expect(top.docs.map((doc) => doc.get("ratingScore"))).toEqual(scores.sort((a, b) => b - a).slice(0, 3));
+    expect(scores.filter((score) => score > 0).length).toBeGreaterThan(20);
 
     await seed();
     expect(await counts()).toEqual(expected);
@@ -261,33 +285,26 @@ describe("seed()", () => {
 
 describe("seeded sessions", () => {
   const HOUR = 3_600_000;
-  const asDoc = (session: ReturnType<typeof seedSessions>[number]) => {
-    const { id: _id, startMs, endMs, respondedAtMs, cancelledAtMs, confirmedAtMs, nextReminderAtMs, createdAtMs, ...fields } = session;
-    const at = (ms: number | null) => (ms === null ? null : Timestamp.fromMillis(ms));
-    return {
-      ...fields,
-      startAt: Timestamp.fromMillis(startMs),
-      endAt: Timestamp.fromMillis(endMs),
-      respondedAt: at(respondedAtMs),
-      cancelledAt: at(cancelledAtMs),
-      confirmedAt: at(confirmedAtMs),
-      nextReminderAt: at(nextReminderAtMs),
-      createdAt: Timestamp.fromMillis(createdAtMs),
-      updatedAt: Timestamp.fromMillis(createdAtMs),
-    };
-  };
 
   it("are stored sessions on the 15-minute grid, between matched people, and no two hold the same lock", () => {
-    const now = Date.UTC(2026, 10, 22, 8, 7);
-    const sessions = seedSessions(now, { [DEMO_LOGINS.mentor.uid]: 15 });
-    const accepted = new Set(seedMatches().filter((m) => m.status === "accepted").map((m) => m.id));
+    const now = NOW;
+    const sessions = seedSessions(now);
+    const matches = new Map(seedMatches().map((m) => [m.id, m]));
+    const requests = new Set(seedProgramme(now).miniRequests.map((r) => r.id));
     for (const session of sessions) {
-      const parsed = sessionDocSchema.safeParse(asDoc(session));
+      const parsed = sessionDocSchema.strict().safeParse(sessionDocOf(session));
       expect(parsed.success, `${session.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
       expect(session.startMs % (15 * 60_000), session.id).toBe(0);
-      expect(accepted.has(session.matchId), session.id).toBe(true);
+      if (session.kind === "mini") expect(requests.has(session.matchId), session.id).toBe(true);
+      else {
+        const match = matches.get(session.matchId);
+        // Time still to come is booked only in running mentorings; the past also holds mentorings that have ended.
+        expect(session.status === "pending" || session.status === "accepted" ? ["accepted"] : ["accepted", "ended"], session.id).toContain(match?.status);
+        expect(session.startMs, session.id).toBeGreaterThan(now - match!.respondedHoursAgo! * HOUR);
+        if (match!.endedHoursAgo !== null) expect(session.endMs, session.id).toBeLessThan(now - match!.endedHoursAgo * HOUR);
+      }
       if (session.status === "pending" || session.status === "accepted") expect(session.lockIds.length, session.id).toBeGreaterThan(0);
-      if (session.status === "cancelled") expect(session.lockIds, session.id).toEqual([]);
+      else expect(session.lockIds, session.id).toEqual([]);
     }
     const locks = sessions.flatMap((session) => session.lockIds);
     expect(new Set(locks).size).toBe(locks.length);
@@ -295,29 +312,247 @@ describe("seeded sessions", () => {
     const next = sessions.find((session) => session.id === "seed-session-sam-ada-next")!;
     expect(next.lockIds.filter((id) => id.startsWith(`${DEMO_LOGINS.mentor.uid}_`))).toHaveLength(4);
     expect(next.lockIds.filter((id) => id.startsWith(`${DEMO_LOGINS.mentee.uid}_`))).toHaveLength(3);
-    // Sam's Sessions page: one proposal from Ada to review and a confirmed one ahead, with reminders planned.
+    // Sam's Sessions page: one proposal from Ada to review and a confirmed one with her ahead, with reminders planned.
     const sams = sessions.filter((session) => session.menteeId === DEMO_LOGINS.mentee.uid);
     expect(sams.filter((s) => s.status === "pending" && s.proposedBy === DEMO_LOGINS.mentor.uid && s.startMs > now)).toHaveLength(1);
-    const upcoming = sams.filter((s) => s.status === "accepted" && s.startMs > now);
+    const upcoming = sams.filter((s) => s.kind === "match" && s.status === "accepted" && s.startMs > now);
     expect(upcoming).toHaveLength(1);
     expect(upcoming[0]!.nextReminderAtMs).toBe(upcoming[0]!.startMs - 24 * HOUR);
     expect(sams.some((s) => s.status === "completed" && s.endMs < now)).toBe(true);
   });
 
-  it("seed() writes them with their lock documents", async () => {
-    await seed();
-    const stored = await adminDb.collection("sessions").get();
-    expect(stored.size).toBe(seedSessions(Date.now()).length);
-    for (const doc of stored.docs) {
-      const parsed = sessionDocSchema.strict().safeParse(doc.data());
-      expect(parsed.success, `${doc.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
-      for (const lockId of doc.get("lockIds") as string[]) {
-        const lock = await adminDb.doc(`sessionLocks/${lockId}`).get();
-        expect(lock.get("sessionId"), lockId).toBe(doc.id);
-        expect(lockId.startsWith(`${lock.get("uid")}_`)).toBe(true);
+  it("have months of history: mostly completed, some cancelled, missed or declined, and nobody in two at once", () => {
+    const sessions = seedSessions(NOW);
+    const past = sessions.filter((s) => s.endMs < NOW);
+    const months = new Set(past.map((s) => new Date(s.startMs).toISOString().slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...past.map((s) => s.startMs))).toBeLessThan(NOW - 150 * DAY);
+    const byStatus = (status: string) => past.filter((s) => s.status === status).length;
+    expect(byStatus("completed")).toBeGreaterThan(past.length * 0.6);
+    for (const status of ["cancelled", "no_show", "declined"]) expect(byStatus(status), status).toBeGreaterThan(0);
+    for (const s of past.filter((x) => x.status === "completed" || x.status === "no_show")) {
+      expect(s.completedAtMs, s.id).toBeGreaterThan(s.endMs);
+      expect(s.completedAtMs, s.id).toBeLessThan(NOW);
+      expect(s.participants, s.id).toContain(s.completedBy);
+      expect(s.attendance, s.id).toEqual(s.status === "completed" ? { mentor: true, mentee: true } : expect.anything());
+      expect(s.actualMinutes, s.id).toBeGreaterThan(0);
+      if (s.status === "completed") expect(s.topics.length, s.id).toBeGreaterThan(0);
+      // The mentee completes only once the mentor has had 24 hours (completeSession).
+      if (s.completedBy === s.menteeId) expect(s.completedAtMs! - s.endMs, s.id).toBeGreaterThanOrEqual(24 * HOUR);
+    }
+    for (const s of past.filter((x) => x.status === "cancelled")) {
+      expect(s.participants, s.id).toContain(s.cancelledBy);
+      expect(s.cancelReason.length, s.id).toBeGreaterThan(0);
+      expect(s.cancelledAtMs, s.id).toBeLessThan(s.startMs);
+    }
+    // Not one person in two sessions at once, past or future (declined and cancelled ones never took the time).
+    const held = sessions.filter((s) => s.status !== "declined" && s.status !== "cancelled");
+    for (const a of held)
+      for (const b of held)
+        if (a.id < b.id && a.participants.some((uid) => b.participants.includes(uid)))
+          expect(a.endMs <= b.startMs || b.endMs <= a.startMs, `${a.id} overlaps ${b.id}`).toBe(true);
+  });
+
+  it("have feedback both ways on most completed sessions, and the profiles' counters are what the callables would have left", () => {
+    const { sessions, feedback } = seedProgramme(NOW);
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    for (const entry of feedback) {
+      const parsed = feedbackDocSchema.strict().safeParse(feedbackDocOf(entry));
+      expect(parsed.success, `${entry.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      const session = byId.get(entry.sessionId)!;
+      expect(session.status, entry.id).toBe("completed");
+      expect(entry.id).toBe(`${entry.sessionId}_${entry.fromUid}`);
+      expect([entry.fromUid, entry.toUid].sort()).toEqual([...session.participants].sort());
+      expect(entry.toRole).toBe(entry.toUid === session.mentorId ? "mentor" : "mentee");
+      expect(entry.kind).toBe(session.kind === "mini" ? "mini" : "session");
+      expect(entry.createdAtMs).toBeGreaterThan(session.completedAtMs!);
+      expect(entry.createdAtMs).toBeLessThan(NOW);
+      expect(entry.visibleAtMs).toBeLessThanOrEqual(session.completedAtMs! + FEEDBACK.revealDays * DAY);
+      expect(entry.visible).toBe(entry.visibleAtMs <= NOW);
+      expect(entry.countedAtMs).toBe(entry.toRole === "mentor" ? entry.createdAtMs : null);
+    }
+    const completed = sessions.filter((s) => s.status === "completed");
+    const rated = completed.filter((s) => feedback.some((f) => f.sessionId === s.id && f.toRole === "mentor"));
+    expect(rated.length).toBeGreaterThan(completed.length * 0.6);
+    expect(feedback.filter((f) => f.visible).length).toBeGreaterThan(feedback.length * 0.9);
+    // Sam has not rated his last session with Ada yet, so his dashboard asks him to; Ada has rated him.
+    expect(feedback.filter((f) => f.sessionId === "seed-session-sam-ada-past").map((f) => f.fromUid)).toEqual([DEMO_LOGINS.mentor.uid]);
+
+    const expected = recomputeProfileCounters(
+      sessions.map((s) => ({ status: s.status, participants: s.participants })),
+      feedback.map((f) => ({ toUid: f.toUid, rating: f.rating, createdAtMs: f.createdAtMs, counted: f.countedAtMs !== null, id: f.id })),
+    );
+    for (const user of seedUsers(NOW)) {
+      const want = expected.get(user.uid) ?? { ratingAvg: 0, ratingCount: 0, ratingScore: 0, sessionCount: 0 };
+      const { ratingAvg, ratingCount, ratingScore: score, sessionCount } = user.profile;
+      expect({ ratingAvg, ratingCount, ratingScore: score, sessionCount }, user.uid).toEqual(want);
+    }
+    expect(seedMentors(NOW).filter((m) => m.profile.ratingCount > 0).length).toBeGreaterThan(20);
+  });
+
+  it("have mini requests in every status, built as the mini callables and jobs leave them", () => {
+    const { sessions, feedback, miniRequests } = seedProgramme(NOW);
+    const availability = seedAvailability(NOW);
+    const mentees = new Set(seedMentees(NOW).map((m) => m.uid));
+    const mentors = new Set(seedMentors(NOW).map((m) => m.uid));
+    for (const status of MINI_STATUSES) expect(miniRequests.filter((r) => r.status === status).length, status).toBeGreaterThan(0);
+    expect(new Set(miniRequests.map((r) => r.sessionType)).size).toBe(9);
+    expect(new Set(miniRequests.map((r) => r.urgency)).size).toBe(4);
+    expect(Math.min(...miniRequests.map((r) => r.createdAtMs))).toBeLessThan(NOW - 100 * DAY);
+    // Repeat use: some students asked more than once.
+    const perStudent = new Map<string, number>();
+    for (const r of miniRequests) perStudent.set(r.studentId, (perStudent.get(r.studentId) ?? 0) + 1);
+    expect([...perStudent.values()].filter((n) => n > 1).length).toBeGreaterThanOrEqual(3);
+    const claimedNow = new Map<string, number>();
+    for (const request of miniRequests) {
+      const parsed = miniRequestDocSchema.strict().safeParse(miniRequestDocOf(request));
+      expect(parsed.success, `${request.id}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      expect(mentees.has(request.studentId), request.id).toBe(true);
+      if (request.claimedBy) expect(mentors.has(request.claimedBy), request.id).toBe(true);
+      expect(request.searchTokens).toEqual(miniSearchTokens(request));
+      expect(request.urgencyRank).toBe(MINI_URGENCY_RANK[request.urgency]);
+      expect(request.expiresAtMs - request.createdAtMs).toBe(MINI.expiryDays * DAY);
+      expect(request.createdAtMs).toBeLessThan(NOW);
+      expect(request.updatedAtMs).toBeLessThan(NOW);
+      if (request.firstClaimedAtMs !== null) {
+        expect(request.firstClaimedAtMs).toBeGreaterThan(request.createdAtMs);
+        expect(request.firstClaimedAtMs).toBeLessThanOrEqual(request.claimedAtMs ?? request.firstClaimedAtMs);
+      }
+      for (const url of [request.resumeUrl, request.portfolioUrl]) if (url) expect(url.startsWith("https://")).toBe(true);
+      const session = sessions.find((s) => s.kind === "mini" && s.matchId === request.id);
+      expect(session?.id ?? null, request.id).toBe(request.sessionId);
+      switch (request.status) {
+        case "open":
+          expect(request.expiresAtMs, request.id).toBeGreaterThan(NOW);
+          expect(request.claimedBy, request.id).toBeNull();
+          break;
+        case "claimed":
+          expect(request.scheduleByMs, request.id).toBe(request.claimedAtMs! + MINI.scheduleWithinHours * HOUR);
+          expect(request.scheduleByMs, request.id).toBeGreaterThan(NOW);
+          claimedNow.set(request.claimedBy!, (claimedNow.get(request.claimedBy!) ?? 0) + 1);
+          break;
+        case "scheduled": {
+          expect(session).toMatchObject({ status: "accepted", mentorId: request.claimedBy, menteeId: request.studentId, durationMinutes: request.durationMinutes, title: request.title });
+          expect(session!.startMs).toBeGreaterThan(NOW);
+          expect(request.scheduledStartAtMs).toBe(session!.startMs);
+          expect(request.scheduledAtMs).toBeGreaterThan(request.claimedAtMs!);
+          expect(request.scheduledAtMs).toBeLessThan(request.claimedAtMs! + MINI.scheduleWithinHours * HOUR);
+          // Inside the student's preferred times and the mentor's hours, locked as scheduleMiniSession locks.
+          expect(fitsPreferred(session!.startMs, session!.endMs, preferredWindows(request)), request.id).toBe(true);
+          const hours = availability[request.claimedBy!]!;
+          expect(checkBookingRequest({ nowMs: request.scheduledAtMs!, availability: hours, busy: [], startMs: session!.startMs, durationMinutes: request.durationMinutes }).ok, request.id).toBe(true);
+          expect(session!.lockIds).toEqual(bookingLockIds({ mentorId: session!.mentorId, menteeId: session!.menteeId, startMs: session!.startMs, endMs: session!.endMs, bufferMinutes: hours.bufferMinutes }));
+          expect(session!.nextReminderAtMs).not.toBeNull();
+          break;
+        }
+        case "completed":
+          expect(["completed", "no_show"]).toContain(session?.status);
+          expect(request.completedAtMs).toBe(session!.completedAtMs);
+          expect(fitsPreferred(session!.startMs, session!.endMs, preferredWindows(request)), request.id).toBe(true);
+          break;
+        case "cancelled":
+          expect(request.cancelledBy).toBe(request.studentId);
+          expect(request.cancelledAtMs).toBeGreaterThan(request.claimedAtMs ?? request.createdAtMs);
+          if (session) expect(session).toMatchObject({ status: "cancelled", cancelledBy: request.studentId, lockIds: [] });
+          break;
+        case "expired":
+          expect(request.expiredAtMs).toBeGreaterThanOrEqual(request.expiresAtMs);
+          break;
       }
     }
-    const locks = await adminDb.collection("sessionLocks").get();
-    expect(locks.size).toBe(stored.docs.reduce((sum, doc) => sum + (doc.get("lockIds") as string[]).length, 0));
+    for (const count of claimedNow.values()) expect(count).toBeLessThanOrEqual(MINI.maxClaimedPerMentor);
+    // One open request is about to expire; one went back to the board after a lapsed claim.
+    expect(miniRequests.some((r) => r.status === "open" && r.expiresAtMs - NOW < 6 * HOUR)).toBe(true);
+    expect(miniRequests.some((r) => r.status === "open" && r.releasedBy.length > 0 && r.firstClaimedAtMs !== null)).toBe(true);
+    const miniFeedback = feedback.filter((f) => f.kind === "mini");
+    expect(new Set(miniFeedback.map((f) => f.toRole))).toEqual(new Set(["mentor", "mentee"]));
+  });
+
+  it("seed() writes them with their lock documents, feedback, mini requests, consistent counters and stats/programme", async () => {
+    const before = Date.now();
+    const result = await seed();
+    const after = Date.now();
+    const stored = await adminDb.collection("sessions").get();
+    const sessions = stored.docs.map((doc) => ({ id: doc.id, ...parseDoc(sessionDocSchema.strict(), doc.ref.path, doc.data()) }));
+    expect(sessions.length).toBe(result.sessions);
+    expect(result.sessions).toBeGreaterThan(200);
+    const active = sessions.filter((s) => s.status === "pending" || s.status === "accepted");
+    const locks = (await adminDb.collection("sessionLocks").get()).docs.map((doc) => ({ id: doc.id, ...parseDoc(sessionLockDocSchema.strict(), doc.ref.path, doc.data()) }));
+    expect(locks.length).toBe(active.reduce((sum, s) => sum + s.lockIds.length, 0));
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    for (const lock of locks) {
+      const session = byId.get(lock.sessionId)!;
+      // Locks guard time still to come: none for a past, completed, declined or cancelled session.
+      expect(["pending", "accepted"], lock.id).toContain(session.status);
+      expect(session.endAt.toMillis(), lock.id).toBeGreaterThan(before);
+      expect(session.lockIds, lock.id).toContain(lock.id);
+      expect(lock.id).toBe(`${lock.uid}_${lock.cell}`);
+    }
+    // No two pending or accepted sessions of one person overlap.
+    for (const a of active)
+      for (const b of active)
+        if (a.id < b.id && a.participants.some((uid) => b.participants.includes(uid)))
+          expect(a.endAt.toMillis() <= b.startAt.toMillis() || b.endAt.toMillis() <= a.startAt.toMillis(), `${a.id} overlaps ${b.id}`).toBe(true);
+    const months = new Set(sessions.filter((s) => s.endAt.toMillis() < before).map((s) => s.startAt.toDate().toISOString().slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(4);
+
+    const feedback = (await adminDb.collection("feedback").get()).docs.map((doc) => ({ id: doc.id, ...parseDoc(feedbackDocSchema.strict(), doc.ref.path, doc.data()) }));
+    expect(feedback.length).toBe(result.feedback);
+    expect(feedback.length).toBeGreaterThan(100);
+    for (const entry of feedback) expect(entry.id).toBe(`${entry.sessionId}_${entry.fromUid}`);
+    const requests = (await adminDb.collection("miniRequests").get()).docs.map((doc) => parseDoc(miniRequestDocSchema.strict(), doc.ref.path, doc.data()));
+    for (const status of MINI_STATUSES) expect(requests.filter((r) => r.status === status).length, status).toBeGreaterThan(0);
+    for (const r of requests.filter((x) => x.status === "open")) expect(r.expiresAt.toMillis()).toBeGreaterThan(after);
+
+    // Every profile's counters are what recomputing them from the stored sessions and feedback gives.
+    const expected = recomputeProfileCounters(
+      sessions.map((s) => ({ status: s.status, participants: s.participants })),
+      feedback.map((f) => ({ toUid: f.toUid, rating: f.rating, createdAtMs: f.createdAt.toMillis(), counted: f.countedAt !== null, id: f.id })),
+    );
+    const profiles = (await adminDb.collection("users").get()).docs.map((doc) => parseDoc(profileDocSchema, doc.ref.path, doc.data()));
+    for (const profile of profiles) {
+      const want = expected.get(profile.uid) ?? { ratingAvg: 0, ratingCount: 0, ratingScore: 0, sessionCount: 0 };
+      expect({ ratingAvg: profile.ratingAvg, ratingCount: profile.ratingCount, ratingScore: profile.ratingScore, sessionCount: profile.sessionCount }, profile.uid).toEqual(want);
+    }
+    expect(profiles.filter((p) => p.sessionCount > 0).length).toBeGreaterThan(40);
+
+    // The admin's analytics are there on first load, from what was just written.
+    const statsSnap = await adminDb.doc("stats/programme").get();
+    const stats = parseDoc(programmeStatsSchema, statsSnap.ref.path, statsSnap.data());
+    expect(stats.totals.sessionsCompleted).toBe(sessions.filter((s) => s.status === "completed").length);
+    expect(stats.totals.sessionsUpcoming).toBeGreaterThan(0);
+    for (const status of MINI_STATUSES) expect(stats.mini.byStatus[status], status).toBe(requests.filter((r) => r.status === status).length);
+    expect(stats.mini.medianMinutesToClaim).not.toBeNull();
+    expect(stats.mini.medianMinutesToSchedule).not.toBeNull();
+    expect(stats.weeks.filter((week) => week.newMatches > 0).length).toBeGreaterThanOrEqual(10);
+    expect(stats.weeks.filter((week) => week.sessions > 0).length).toBeGreaterThanOrEqual(16);
+    expect(stats.weeks.filter((week) => week.ratingCount > 0).length).toBeGreaterThanOrEqual(16);
+    expect(stats.ratingOfMentors.count).toBe(feedback.filter((f) => f.toRole === "mentor").length);
   });
 });
+
+/**
+ * The fn-only counters, recomputed independently of the seed's own code: completeSession adds 1 to both people's
+ * `sessionCount` per completed session; submitFeedback folds each counted rating of a mentor into the average in
+ * the order given, rounded to 4 places at every step, with the confidence-adjusted score beside it.
+ */
+function recomputeProfileCounters(
+  sessions: { status: string; participants: readonly string[] }[],
+  feedback: { toUid: string; rating: number; createdAtMs: number; counted: boolean; id: string }[],
+): Map<string, { ratingAvg: number; ratingCount: number; ratingScore: number; sessionCount: number }> {
+  const out = new Map<string, { ratingAvg: number; ratingCount: number; ratingScore: number; sessionCount: number }>();
+  const of = (uid: string) => {
+    let entry = out.get(uid);
+    if (!entry) out.set(uid, (entry = { ratingAvg: 0, ratingCount: 0, ratingScore: 0, sessionCount: 0 }));
+    return entry;
+  };
+  for (const session of sessions) if (session.status === "completed") for (const uid of session.participants) of(uid).sessionCount += 1;
+  const counted = feedback.filter((f) => f.counted).sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id));
+  for (const f of counted) {
+    const entry = of(f.toUid);
+    entry.ratingAvg = Math.round(((entry.ratingAvg * entry.ratingCount + f.rating) / (entry.ratingCount + 1)) * 10_000) / 10_000;
+    entry.ratingCount += 1;
+    entry.ratingScore = ratingScore(entry.ratingAvg, entry.ratingCount);
+  }
+  return out;
+}

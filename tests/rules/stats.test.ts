@@ -8,20 +8,29 @@ const DAY = `${DAILY}/2025-01-01`;
 const NEXT_DAY = `${DAILY}/2025-01-02`;
 const FORGED = "stats/forged";
 
+// The shape the recompute writes (programmeStatsSchema), trimmed: the rules look at who asks, not at the fields.
 const stats = (): DocumentData => ({
-  mentorCount: 4,
-  menteeCount: 9,
-  matchesPending: 2,
-  matchesAccepted: 5,
-  sessionsTotal: 12,
-  sessionsCompleted: 10,
-  avgRating: 4.6,
-  ratingCount: 8,
-  miniRequestsOpen: 1,
-  miniRequestsCompleted: 3,
-  topMentors: [],
-  utilization: 0.5,
-  updatedAt: PAST,
+  totals: {
+    mentors: 4,
+    mentees: 9,
+    activeMatches: 5,
+    pendingRequests: 2,
+    sessionsTotal: 12,
+    sessionsCompleted: 10,
+    sessionsUpcoming: 1,
+    sessionsCancelled: 1,
+    sessionsNoShow: 0,
+  },
+  completionRate: 1,
+  ratingOfMentors: { avg: 4.6, count: 8 },
+  ratingOfMentees: { avg: 4.4, count: 7 },
+  topByRating: [],
+  topBySessions: [],
+  mentors: [],
+  utilisation: 0.5,
+  weeks: [],
+  sourceDocs: 40,
+  computedAt: PAST,
 });
 
 const suite = useRulesSuite("stats", () => ({ [PROGRAMME]: stats(), [DAY]: stats() }));
@@ -33,7 +42,7 @@ describeAdminOnlyCollection(suite, "stats", {
   update: {
     what: "stats/programme",
     leaves: PROGRAMME,
-    run: (db) => updateDoc(doc(db, PROGRAMME), { avgRating: 5 }),
+    run: (db) => updateDoc(doc(db, PROGRAMME), { utilisation: 1 }),
   },
   delete: { what: "stats/programme", leaves: PROGRAMME, run: (db) => deleteDoc(doc(db, PROGRAMME)) },
 });
@@ -43,6 +52,6 @@ describeAdminOnlyCollection(suite, "stats/programme/daily", {
   get: { what: "a day", run: (db) => getDoc(doc(db, DAY)) },
   list: { what: "the days", run: (db) => getDocs(collection(db, DAILY)) },
   create: { what: "a day", leaves: NEXT_DAY, run: (db) => setDoc(doc(db, NEXT_DAY), stats()) },
-  update: { what: "rewrite a day", leaves: DAY, run: (db) => updateDoc(doc(db, DAY), { avgRating: 5 }) },
+  update: { what: "rewrite a day", leaves: DAY, run: (db) => updateDoc(doc(db, DAY), { utilisation: 1 }) },
   delete: { what: "a day", leaves: DAY, run: (db) => deleteDoc(doc(db, DAY)) },
 });

@@ -4,7 +4,7 @@ import { ACTORS, OPERATIONS, PAST, UID, expectAllowed, useRulesSuite, type Opera
 
 // Paths nothing in firestore.rules matches: a planned collection, an invented one and an unknown subcollection of a
 // profile. Each holds a document, so a denied read is the rules and not an empty result.
-const UNKNOWN_DOCS = ["miniRequests/x", "secrets/x", `users/${UID.owner}/other/x`] as const;
+const UNKNOWN_DOCS = ["quickQuestions/x", "secrets/x", `users/${UID.owner}/other/x`] as const;
 
 const suite = useRulesSuite("unknown-paths", () =>
   Object.fromEntries(UNKNOWN_DOCS.map((path) => [path, { note: "written by an admin tool", createdAt: PAST }])),

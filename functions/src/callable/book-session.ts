@@ -11,17 +11,18 @@ import { jitsiBaseUrl, readAvailability, readTimeZone } from "../lib/sessions.js
 import { lockIdParts, lockIdsForRequest, planBooking } from "../planners/session.js";
 
 /** 24 letters and digits from a CSPRNG: the part of a Jitsi room name nobody can guess. */
-function roomToken(): string {
+export function roomToken(): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   return [...randomBytes(24)].map((byte) => alphabet[byte % alphabet.length]).join("");
 }
 
 /**
  * A participant of an accepted match proposes a time. A callable, not a client write under rules: a booking must
- * prove that none of up to 12 lock documents (the mentor's cells with the buffer, the mentee's cells) exists and
- * create them all with the session, more documents than a rule may read (10 per request), and a query cannot prove
- * a time free. One transaction reads the match, the availability, both profiles and every lock the booking needs,
- * asks planBooking, and creates the pending session, its locks and the invitee's notification; of any number of
+ * prove that none of up to 12 lock documents (proposalLockIds: the mentor's cells with the buffer, and the mentee's
+ * cells when the mentee proposes; an invited mentee's are claimed on acceptance) exists and create them all with the
+ * session, more documents than a rule may read (10 per request), and a query cannot prove a time free. One
+ * transaction reads the match, the availability, both profiles and every lock the booking needs, asks planBooking,
+ * and creates the pending session, its locks and the invitee's notification; of any number of
  * overlapping bookings racing, one commits and the others, retried by Firestore, find a lock and are refused.
  */
 export const bookSession = defineCallable("bookSession", async ({ uid, data }) => {
@@ -35,7 +36,7 @@ export const bookSession = defineCallable("bookSession", async ({ uid, data }) =
         ? await tx.getAll(firestore.doc(paths.availability(match.mentorId)), firestore.doc(paths.user(match.mentorId)), firestore.doc(paths.user(match.menteeId)))
         : [];
       const availability = readAvailability(availabilitySnap);
-      const wanted = lockIdsForRequest(match, availability, data.startMs, data.durationMinutes) ?? [];
+      const wanted = lockIdsForRequest(match, availability, data.startMs, data.durationMinutes, uid) ?? [];
       const lockSnaps = wanted.length ? await tx.getAll(...wanted.map((id) => firestore.doc(paths.sessionLock(id)))) : [];
       const nowMs = Date.now();
       const plan = planBooking({

@@ -5,10 +5,14 @@ import { db } from "../lib/app.js";
 import { defineCallable, fail } from "../lib/callable.js";
 import { readMatch } from "../lib/documents.js";
 import { readAvailability, readSession, readTimeZone } from "../lib/sessions.js";
-import { busyIntervals, refuseMatchAccess, slotWindow } from "../planners/session.js";
+import { busyIntervals, holdsTimeOf, refuseMatchAccess, slotWindow } from "../planners/session.js";
 
-/** One person's upcoming pending and accepted sessions, bounded (planUpcomingSessionsQuery). */
-async function upcomingSessions(firestore: Firestore, tx: Transaction, uid: string, nowMs: number) {
+/**
+ * One person's upcoming sessions that hold their time (holdsTimeOf: accepted, or pending as the mentor or the
+ * proposer), from the bounded query of their pending and accepted ones (planUpcomingSessionsQuery). A mentee's
+ * invitation from another mentor is left out: it does not lock them, so it must not hide a time they could book.
+ */
+export async function upcomingSessions(firestore: Firestore, tx: Transaction, uid: string, nowMs: number) {
   const plan = planUpcomingSessionsQuery(uid, nowMs);
   const snap = await tx.get(
     firestore
@@ -19,16 +23,17 @@ async function upcomingSessions(firestore: Firestore, tx: Transaction, uid: stri
       .orderBy(plan.orderBy.field, plan.orderBy.direction)
       .limit(plan.limit),
   );
-  return snap.docs.map((doc) => {
+  return snap.docs.flatMap((doc) => {
     const session = readSession(doc)!;
-    return { id: doc.id, startMs: session.startAt.toMillis(), endMs: session.endAt.toMillis(), status: session.status };
+    return holdsTimeOf(uid, session) ? [{ id: doc.id, startMs: session.startAt.toMillis(), endMs: session.endAt.toMillis(), status: session.status }] : [];
   });
 }
 
 /**
- * The free starts for a session in an accepted match, for either participant: the mentor's availability minus both
- * people's pending and accepted sessions. Served by a function so neither person reads the other's calendar: the
- * answer says only which starts are free. The booking itself re-checks everything (bookSession).
+ * The free starts for a session in an accepted match, for either participant: the mentor's availability minus the
+ * times either person's sessions hold (accepted ones, and pending ones each has committed to as the mentor or the
+ * proposer). Served by a function so neither person reads the other's calendar: the answer says only which starts
+ * are free. The booking itself re-checks everything (bookSession).
  */
 export const getBookableSlots = defineCallable("getBookableSlots", async ({ uid, data }) => {
   const firestore = db();

@@ -6,11 +6,13 @@ import { readMatch } from "../lib/documents.js";
 import { prepareNotifications } from "../lib/notify.js";
 import { rescheduledMessage } from "../lib/session-messages.js";
 import { readAvailability, readSession, readTimeZone, sessionFacts } from "../lib/sessions.js";
+import { MINI_MOVE_REFUSAL } from "../planners/mini-schedule.js";
 import { lockIdParts, lockIdsForRequest, planReschedule } from "../planners/session.js";
 
 /**
  * Either participant proposes a new time for a pending or accepted session. One transaction, as bookSession: it reads
- * the session, the match, the availability, the other person's profile and every lock the new time needs; planReschedule
+ * the session, the match, the availability, the other person's profile and every lock the new time needs (as a
+ * proposal by the caller: proposalLockIds, so an invited mentee's cells wait for their acceptance); planReschedule
  * re-checks the time exactly as a booking (the session's own locks do not count as taken); then the old locks the new
  * time does not keep are deleted, the new ones created, and the session becomes a pending proposal by the caller with
  * `version + 1` and its reminders cleared, so no reminder for the old time can fire. The other person is told and
@@ -23,6 +25,7 @@ export const rescheduleSession = defineCallable("rescheduleSession", async ({ ui
   const plan = await firestore.runTransaction(
     async (tx) => {
       const session = readSession(await tx.get(sessionRef));
+      if (session?.kind === "mini" && session.participants.includes(uid)) return MINI_MOVE_REFUSAL;
       const other = session ? (uid === session.mentorId ? session.menteeId : session.mentorId) : null;
       const [matchSnap, availabilitySnap, otherSnap] =
         session && other
@@ -32,7 +35,7 @@ export const rescheduleSession = defineCallable("rescheduleSession", async ({ ui
       const availability = readAvailability(availabilitySnap);
       const facts = session ? sessionFacts(session) : null;
       const durationMinutes = data.durationMinutes ?? session?.durationMinutes ?? 0;
-      const wanted = lockIdsForRequest(match, availability, data.startMs, durationMinutes) ?? [];
+      const wanted = lockIdsForRequest(match, availability, data.startMs, durationMinutes, uid) ?? [];
       const lockSnaps = wanted.length ? await tx.getAll(...wanted.map((id) => firestore.doc(paths.sessionLock(id)))) : [];
       const own = new Set(session?.lockIds ?? []);
       const plan = planReschedule({

@@ -3,10 +3,23 @@ import { buildIcs } from "@mentormatch/shared/scheduling";
 import { mailFrom } from "./config.js";
 import type { MailRecipient } from "./notify.js";
 
-type CalendarSession = Pick<SessionDoc, "mentorId" | "menteeId" | "mentorName" | "menteeName" | "agenda" | "meetingLink" | "version"> & {
-  startMs: number;
-  endMs: number;
-};
+type CalendarSession = Pick<SessionDoc, "mentorId" | "menteeId" | "mentorName" | "menteeName" | "agenda" | "meetingLink" | "version"> &
+  Partial<Pick<SessionDoc, "kind" | "title" | "meetingType" | "phone" | "location">> & {
+    startMs: number;
+    endMs: number;
+  };
+
+/** The event's title: a mini session names its request, as its emails do. */
+export function sessionTitle(session: Pick<CalendarSession, "kind" | "title">, otherName: string): string {
+  return session.kind === "mini" && session.title ? `Mini session: ${session.title} with ${otherName}` : `Mentoring session with ${otherName}`;
+}
+
+/** Where the event happens: the meeting link, or for a mini session by phone or in person, the number or the place. */
+function sessionPlace(session: CalendarSession): { location?: string; url?: string } {
+  if (session.meetingType === "phone" && session.phone) return { location: `Phone: ${session.phone}` };
+  if (session.meetingType === "in_person" && session.location) return { location: session.location };
+  return session.meetingLink ? { location: session.meetingLink, url: session.meetingLink } : {};
+}
 
 /** The address in "Name <address>", or the whole value when it is a bare address. */
 export function senderAddress(from: string): string {
@@ -36,9 +49,9 @@ export function sessionIcsAttachment(input: {
     startMs: session.startMs,
     endMs: session.endMs,
     stampMs: input.nowMs,
-    summary: `Mentoring session with ${other}`,
+    summary: sessionTitle(session, other),
     ...(session.agenda ? { description: session.agenda } : {}),
-    ...(session.meetingLink ? { location: session.meetingLink, url: session.meetingLink } : {}),
+    ...sessionPlace(session),
     organizer: { name: "MentorMatch", email: senderAddress(mailFrom()) },
     attendees: [{ name: input.recipient.displayName, email: input.recipient.email }],
   });

@@ -3,6 +3,7 @@ import { planReminders, type ReminderKind } from "@mentormatch/shared/scheduling
 import { Timestamp, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { db as defaultDb } from "./app.js";
 import { prepareNotifications, type NotifyInput } from "./notify.js";
+import { miniMeetingLine } from "./mini-session-messages.js";
 import { sessionIcsAttachment } from "./session-calendar.js";
 import { formatSessionTime } from "./session-messages.js";
 import { readSession, readTimeZone, sessionFacts } from "./sessions.js";
@@ -40,18 +41,21 @@ export function reminderMessage(input: {
   const when = formatSessionTime(session.startMs, input.recipientTimeZone);
   const theirs = formatSessionTime(session.startMs, input.otherTimeZone);
   const lead = LEAD_TEXT[kind];
+  // A mini session has no match and no chat: it is named by its request, and may be by phone or in person.
+  const mini = session.kind === "mini";
+  const what = mini ? `mini session “${session.title}”` : "session";
   return {
     kind: "session_reminder",
-    text: `Reminder: your session with ${other} starts ${lead}, ${when}.`,
-    link: appLinks.sessions(),
+    text: `Reminder: your ${what} with ${other} starts ${lead}, ${when}.`,
+    link: mini ? appLinks.session(sessionId) : appLinks.sessions(),
     dedupeKey: reminderDedupeKey(sessionId, session.version, kind),
     email: {
-      subject: `Reminder: session with ${other} ${lead} (${when})`,
-      heading: `Your session starts ${lead}`,
+      subject: `Reminder: ${what} with ${other} ${lead} (${when})`,
+      heading: `Your ${mini ? "mini mentorship session" : "session"} starts ${lead}`,
       paragraphs: [
-        `Your ${session.durationMinutes}-minute session with ${other} starts ${when}${theirs === when ? "" : ` (${other}'s time: ${theirs})`}.`,
+        `Your ${session.durationMinutes}-minute ${what} with ${other} starts ${when}${theirs === when ? "" : ` (${other}'s time: ${theirs})`}.`,
         ...(session.agenda ? [`Agenda: “${session.agenda}”`] : []),
-        session.meetingLink ? `Join: ${session.meetingLink}` : "No meeting link yet: agree on one in your chat.",
+        mini ? miniMeetingLine(session) : session.meetingLink ? `Join: ${session.meetingLink}` : "No meeting link yet: agree on one in your chat.",
         "The attached calendar file adds it to your calendar, or updates it there.",
       ],
       action: { label: "Your sessions", path: appLinks.sessions() },
@@ -63,7 +67,7 @@ export function reminderMessage(input: {
 }
 
 /** Counts the documents a transaction reads (retries included), without changing what it does. */
-function countingReads(tx: Transaction, counter: { reads: number }): Transaction {
+export function countingReads(tx: Transaction, counter: { reads: number }): Transaction {
   return new Proxy(tx, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;

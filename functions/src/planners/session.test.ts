@@ -4,6 +4,8 @@ import {
   SLOT_TAKEN_MESSAGE,
   bookingLockIds,
   busyIntervals,
+  holdsTimeOf,
+  inviteeLockIds,
   lockIdParts,
   lockIdsForRequest,
   planBooking,
@@ -12,6 +14,7 @@ import {
   planFeedback,
   planRespond,
   planReschedule,
+  proposalLockIds,
   refuseMatchAccess,
   slotWindow,
   type SessionFacts,
@@ -72,22 +75,56 @@ describe("bookingLockIds", () => {
     ["an odd duration", accepted, availability, START, 20],
     ["a start that is not a number", accepted, availability, Number.NaN, 30],
   ])("lockIdsForRequest: none for %s", (_what, match, avail, start, duration) => {
-    expect(lockIdsForRequest(match, avail, start, duration)).toBeNull();
+    expect(lockIdsForRequest(match, avail, start, duration, "mia")).toBeNull();
+  });
+
+  it.each([
+    ["the mentee", "mia", ["mark_2026-11-24T10:00Z", "mark_2026-11-24T10:15Z", "mark_2026-11-24T10:30Z", "mia_2026-11-24T10:00Z", "mia_2026-11-24T10:15Z"]],
+    ["the mentor", "mark", ["mark_2026-11-24T10:00Z", "mark_2026-11-24T10:15Z", "mark_2026-11-24T10:30Z"]],
+  ])("lockIdsForRequest: a proposal by %s locks the proposal's cells", (_who, proposedBy, expected) => {
+    expect(lockIdsForRequest(accepted, availability, START, 30, proposedBy)).toEqual(expected);
+  });
+});
+
+describe("proposalLockIds and inviteeLockIds", () => {
+  const times = { mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 };
+  const mentorCells = ["mark_2026-11-24T10:00Z", "mark_2026-11-24T10:15Z", "mark_2026-11-24T10:30Z"];
+  const menteeCells = ["mia_2026-11-24T10:00Z", "mia_2026-11-24T10:15Z"];
+
+  it.each([
+    ["the mentee proposes: both people's cells while pending, nothing more on acceptance", "mia", [...mentorCells, ...menteeCells], []],
+    ["the mentor proposes: only the mentor's cells while pending; the invited mentee's on acceptance", "mark", mentorCells, menteeCells],
+  ])("%s", (_what, proposedBy, atProposal, atAcceptance) => {
+    expect(proposalLockIds({ ...times, proposedBy })).toEqual(atProposal);
+    expect(inviteeLockIds({ ...times, proposedBy })).toEqual(atAcceptance);
+    // Once accepted, a session holds both people's cells, whoever proposed it.
+    expect([...proposalLockIds({ ...times, proposedBy }), ...inviteeLockIds({ ...times, proposedBy })].sort()).toEqual(bookingLockIds(times).sort());
+  });
+});
+
+describe("holdsTimeOf", () => {
+  const s = (status: "pending" | "accepted" | "cancelled", proposedBy: string) => ({ status, mentorId: "mark", proposedBy });
+  it.each([
+    ["an accepted session, the mentee", "mia", s("accepted", "mark"), true],
+    ["an accepted session, the mentor", "mark", s("accepted", "mia"), true],
+    ["the mentor's own proposal", "mark", s("pending", "mark"), true],
+    ["a proposal to the mentor (the mentor's time is the slot)", "mark", s("pending", "mia"), true],
+    ["the mentee's own proposal", "mia", s("pending", "mia"), true],
+    ["a proposal waiting for the mentee's answer", "mia", s("pending", "mark"), false],
+    ["a cancelled session", "mark", s("cancelled", "mark"), false],
+  ])("%s", (_what, uid, session, expected) => {
+    expect(holdsTimeOf(uid, session)).toBe(expected);
   });
 });
 
 describe("planBooking", () => {
   const base = { callerUid: "mia", match: accepted, availability, nowMs: NOW, startMs: START, durationMinutes: 30, takenLockIds: [] as string[] };
 
-  it("books a free start inside the hours, with both people's locks", () => {
-    expect(planBooking(base)).toEqual({
-      action: "book",
-      startMs: START,
-      endMs: START + HOUR / 2,
-      mentorId: "mark",
-      menteeId: "mia",
-      lockIds: bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 }),
-    });
+  it.each([
+    ["the mentee books a free start: both people's locks", "mia", bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: START, endMs: START + HOUR / 2, bufferMinutes: 15 })],
+    ["the mentor books a free start: only the mentor's locks", "mark", ["mark_2026-11-24T10:00Z", "mark_2026-11-24T10:15Z", "mark_2026-11-24T10:30Z"]],
+  ])("%s", (_what, callerUid, lockIds) => {
+    expect(planBooking({ ...base, callerUid })).toEqual({ action: "book", startMs: START, endMs: START + HOUR / 2, mentorId: "mark", menteeId: "mia", lockIds });
   });
 
   it.each([
@@ -125,20 +162,68 @@ const session = (overrides: Partial<SessionFacts> = {}): SessionFacts => ({
 });
 
 describe("planRespond", () => {
-  const base = { callerUid: "mark", session: session(), match: accepted, decision: "accept" as const, note: "", nowMs: NOW };
+  const base = {
+    callerUid: "mark",
+    sessionId: "s1",
+    session: session(),
+    match: accepted,
+    decision: "accept" as const,
+    note: "",
+    nowMs: NOW,
+    inviteeLocks: [] as { lockId: string; sessionId: string }[],
+    clash: null,
+    timeZone: "Europe/Madrid",
+  };
+  const accepting = (lockIds: string[], createLockIds: string[]) => ({
+    action: "accept",
+    update: {
+      status: "accepted",
+      responseNote: "",
+      respondedAt: new Date(NOW),
+      confirmedAt: new Date(NOW),
+      nextReminderAt: new Date(START - 24 * HOUR),
+      lockIds,
+      updatedAt: new Date(NOW),
+    },
+    createLockIds,
+  });
 
   it("the invitee accepts: confirmed now, the 24-hour reminder next", () => {
-    expect(planRespond(base)).toEqual({
-      action: "accept",
-      update: {
-        status: "accepted",
-        responseNote: "",
-        respondedAt: new Date(NOW),
-        confirmedAt: new Date(NOW),
-        nextReminderAt: new Date(START - 24 * HOUR),
-        updatedAt: new Date(NOW),
-      },
-    });
+    expect(planRespond(base)).toEqual(accepting(["mark_2026-11-24T10:00Z", "mia_2026-11-24T10:00Z"], []));
+  });
+
+  // The mentor proposed: the session holds the mentor's cells; the mentee's are claimed now.
+  const mentorProposal = session({ proposedBy: "mark", lockIds: ["mark_2026-11-24T10:00Z", "mark_2026-11-24T10:15Z", "mark_2026-11-24T10:30Z"] });
+  const miaCells = ["mia_2026-11-24T10:00Z", "mia_2026-11-24T10:15Z"];
+  const clash = { mentorId: "nick", menteeId: "mia", mentorName: "Ana Ruiz", menteeName: "Mia Mentee", startMs: START + HOUR / 4 };
+
+  it.each([
+    ["free cells: the invited mentee's cells are created and added", [], [...mentorProposal.lockIds, ...miaCells], miaCells],
+    [
+      "a cell this session already holds (locked before this design): only the missing one is created",
+      [{ lockId: miaCells[0]!, sessionId: "s1" }],
+      [...mentorProposal.lockIds, ...miaCells],
+      [miaCells[1]!],
+    ],
+  ])("the invited mentee accepts, %s", (_what, inviteeLocks, lockIds, createLockIds) => {
+    expect(planRespond({ ...base, callerUid: "mia", session: mentorProposal, inviteeLocks })).toEqual(accepting(lockIds, createLockIds));
+  });
+
+  it.each([
+    [
+      "names the session holding the cell, in the caller's clock",
+      clash,
+      "This overlaps your session with Ana Ruiz on Tue 24 Nov, 11:15 CET — decline or move one of them first.",
+    ],
+    ["says so even when that session cannot be read", null, "This overlaps another of your sessions — decline or move one of them first."],
+  ])("a cell another session holds refuses the accept: %s", (_what, other, message) => {
+    const input = { ...base, callerUid: "mia", session: mentorProposal, inviteeLocks: [{ lockId: miaCells[1]!, sessionId: "s2" }], clash: other };
+    expect(planRespond(input)).toEqual({ action: "refuse", code: "failed-precondition", message });
+  });
+
+  it("a clash does not stop a decline: it frees the proposal's cells", () => {
+    const input = { ...base, callerUid: "mia", session: mentorProposal, decision: "decline" as const, inviteeLocks: [{ lockId: miaCells[1]!, sessionId: "s2" }], clash };
+    expect(planRespond(input)).toMatchObject({ action: "decline", releaseLockIds: mentorProposal.lockIds });
   });
 
   it("the invitee declines with a note: every lock is released", () => {
@@ -329,7 +414,8 @@ describe("planReschedule", () => {
   ])("reschedules: %s", (_what, change, minutes) => {
     const input = { ...base, ...change };
     const endMs = input.startMs + minutes * 60_000;
-    const lockIds = bookingLockIds({ mentorId: "mark", menteeId: "mia", startMs: input.startMs, endMs, bufferMinutes: 15 });
+    // A new time is a new proposal by the mover: an invited mentee's cells wait for their answer.
+    const lockIds = proposalLockIds({ mentorId: "mark", menteeId: "mia", proposedBy: input.callerUid, startMs: input.startMs, endMs, bufferMinutes: 15 });
     expect(planReschedule(input)).toEqual({
       action: "reschedule",
       update: {

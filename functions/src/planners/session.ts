@@ -8,6 +8,8 @@ import {
   type Availability,
   type BusyInterval,
 } from "@mentormatch/shared/scheduling";
+// A pure formatter (Intl only): the refusal names a time the way the session emails do.
+import { formatSessionTime } from "../lib/session-messages.js";
 
 /**
  * The sessions state machine's decisions, pure: the booking callables read documents in a transaction, ask here with
@@ -57,15 +59,51 @@ export function refuseMatchAccess(uid: string, match: MatchFacts | null): Sessio
 // ---- lock documents -----------------------------------------------------------------------------------------------
 
 /**
- * Every lock a booking creates: the mentor's cells cover the session and the mentor's buffer after it (so another
+ * Both people's cells for a session: the mentor's cover the session and the mentor's buffer after it (so another
  * booking inside the buffer collides), the mentee's cover the session itself (the buffer is the mentor's break, not
- * theirs). Mentor and mentee ids differ, so the two sets never share a document.
+ * theirs). What an accepted session holds. Mentor and mentee ids differ, so the two sets never share a document.
  */
 export function bookingLockIds(input: { mentorId: string; menteeId: string; startMs: number; endMs: number; bufferMinutes: number }): string[] {
-  return [
-    ...lockCellsForBooking(input.startMs, input.endMs, input.bufferMinutes).map((cell) => lockDocId(input.mentorId, cell)),
-    ...lockCellsFor(input.startMs, input.endMs).map((cell) => lockDocId(input.menteeId, cell)),
-  ];
+  return [...mentorLockIds(input), ...menteeLockIds(input)];
+}
+
+const mentorLockIds = (input: { mentorId: string; startMs: number; endMs: number; bufferMinutes: number }) =>
+  lockCellsForBooking(input.startMs, input.endMs, input.bufferMinutes).map((cell) => lockDocId(input.mentorId, cell));
+const menteeLockIds = (input: { menteeId: string; startMs: number; endMs: number }) =>
+  lockCellsFor(input.startMs, input.endMs).map((cell) => lockDocId(input.menteeId, cell));
+
+export interface LockSetInput {
+  mentorId: string;
+  menteeId: string;
+  proposedBy: string;
+  startMs: number;
+  endMs: number;
+  bufferMinutes: number;
+}
+
+/**
+ * The cells a pending proposal holds: the mentor's always (their time is the slot: nobody else may book it while
+ * the proposal waits), and the mentee's only when the mentee proposed (they chose that time). A mentor's proposal
+ * does not lock the invited mentee: two mentors may propose overlapping times to one mentee, who sees the conflict and
+ * picks; accepting one takes the mentee's cells (inviteeLockIds), so the other can no longer be accepted.
+ */
+export function proposalLockIds(input: LockSetInput): string[] {
+  return input.proposedBy === input.menteeId ? bookingLockIds(input) : mentorLockIds(input);
+}
+
+/** The cells accepting adds to a proposal's: the invited mentee's. A mentor invitee's cells are held from the proposal on. */
+export function inviteeLockIds(input: Omit<LockSetInput, "bufferMinutes">): string[] {
+  return input.proposedBy === input.menteeId ? [] : menteeLockIds(input);
+}
+
+/**
+ * Whether a pending or accepted session holds `uid`'s time, as its locks do: accepted, or pending with `uid` the
+ * mentor or the proposer. A proposal waiting for `uid`'s answer (as a mentee) does not: it is a conflict to resolve,
+ * so the slot list must not hide that time.
+ */
+export function holdsTimeOf(uid: string, session: { status: SessionStatus; mentorId: string; proposedBy: string }): boolean {
+  if (session.status === "accepted") return true;
+  return session.status === "pending" && (uid === session.mentorId || uid === session.proposedBy);
 }
 
 /** Splits a lock id back into its person and cell (the cell has a fixed length, so a uid with `_` still splits). */
@@ -93,12 +131,22 @@ export type BookingPlan =
   | SessionRefusal
   | { action: "book"; startMs: number; endMs: number; lockIds: string[]; mentorId: string; menteeId: string };
 
-/** Which lock ids a request needs, before the transaction reads them; null when the request cannot be booked at all. */
-export function lockIdsForRequest(match: MatchFacts | null, availability: Availability | null, startMs: number, durationMinutes: number): string[] | null {
+/**
+ * Which lock ids a proposal by `proposedBy` needs (proposalLockIds), before the transaction reads them; null when the
+ * request cannot be booked at all.
+ */
+export function lockIdsForRequest(
+  match: MatchFacts | null,
+  availability: Availability | null,
+  startMs: number,
+  durationMinutes: number,
+  proposedBy: string,
+): string[] | null {
   if (!match || !availability || !Number.isSafeInteger(startMs) || !(SESSIONS.durations as readonly number[]).includes(durationMinutes)) return null;
-  return bookingLockIds({
+  return proposalLockIds({
     mentorId: match.mentorId,
     menteeId: match.menteeId,
+    proposedBy,
     startMs,
     endMs: startMs + durationMinutes * MINUTE_MS,
     bufferMinutes: availability.bufferMinutes,
@@ -129,19 +177,37 @@ export function planBooking(input: BookingPlanInput): BookingPlan {
     endMs,
     mentorId: match.mentorId,
     menteeId: match.menteeId,
-    lockIds: bookingLockIds({ mentorId: match.mentorId, menteeId: match.menteeId, startMs: input.startMs, endMs, bufferMinutes: input.availability.bufferMinutes }),
+    lockIds: proposalLockIds({
+      mentorId: match.mentorId,
+      menteeId: match.menteeId,
+      proposedBy: input.callerUid,
+      startMs: input.startMs,
+      endMs,
+      bufferMinutes: input.availability.bufferMinutes,
+    }),
   };
 }
 
 // ---- respondToSession ---------------------------------------------------------------------------------------------
 
+/** The other session holding one of the invitee's cells, as the refusal names it. */
+export type ClashFacts = Pick<SessionDoc, "mentorId" | "menteeId" | "mentorName" | "menteeName"> & { startMs: number };
+
 export interface RespondPlanInput {
   callerUid: string;
+  /** The session's id: a lock it holds already is its own, not a clash. */
+  sessionId: string;
   session: SessionFacts | null;
   match: MatchFacts | null;
   decision: "accept" | "decline";
   note: string;
   nowMs: number;
+  /** The lock documents that exist among the cells accepting would add (inviteeLockIds), with the session holding each. */
+  inviteeLocks: ReadonlyArray<{ lockId: string; sessionId: string }>;
+  /** The first other session holding one of them, read by the callable; null when there is none or it is gone. */
+  clash: ClashFacts | null;
+  /** The caller's zone, for the time in a refusal. */
+  timeZone: string;
 }
 
 export type RespondPlan =
@@ -149,7 +215,17 @@ export type RespondPlan =
   | { action: "noop"; status: "accepted" | "declined" }
   | {
       action: "accept";
-      update: { status: "accepted"; responseNote: string; respondedAt: Date; confirmedAt: Date; nextReminderAt: Date | null; updatedAt: Date };
+      update: {
+        status: "accepted";
+        responseNote: string;
+        respondedAt: Date;
+        confirmedAt: Date;
+        nextReminderAt: Date | null;
+        lockIds: string[];
+        updatedAt: Date;
+      };
+      /** The invitee's cells, created with the status change. */
+      createLockIds: string[];
     }
   | {
       action: "decline";
@@ -191,6 +267,12 @@ export function planRespond(input: RespondPlanInput): RespondPlan {
   }
   if (nowMs >= session.startMs) return refuse("failed-precondition", "This session's time has passed: decline it, or propose a new time.");
   if (!input.match || input.match.status !== "accepted") return refuse("failed-precondition", "This mentoring is no longer active, so the session cannot be accepted.");
+  // A mentee invited by two mentors at overlapping times could take both proposals; accepting is where they choose,
+  // so this is where their cells are claimed, and a cell another session holds refuses with that session named.
+  const held = new Set(input.inviteeLocks.map((lock) => lock.lockId));
+  if (input.inviteeLocks.some((lock) => lock.sessionId !== input.sessionId)) return refuse("failed-precondition", clashMessage(callerUid, input.clash, input.timeZone));
+  const wanted = inviteeLockIds(session);
+  const createLockIds = wanted.filter((id) => !held.has(id));
   const reminders = planReminders({ status: "accepted", startMs: session.startMs, version: session.version, confirmedAtMs: nowMs, remindersSent: session.remindersSent }, nowMs);
   return {
     action: "accept",
@@ -200,9 +282,19 @@ export function planRespond(input: RespondPlanInput): RespondPlan {
       respondedAt: now,
       confirmedAt: now,
       nextReminderAt: reminders.nextReminderAt === null ? null : new Date(reminders.nextReminderAt),
+      lockIds: [...session.lockIds, ...wanted.filter((id) => !session.lockIds.includes(id))],
       updatedAt: now,
     },
+    createLockIds,
   };
+}
+
+/** "This overlaps your session with Ana Ruiz on Tue 24 Nov, 14:30 CET — …": what to decline or move, in the caller's clock. */
+function clashMessage(callerUid: string, clash: ClashFacts | null, timeZone: string): string {
+  const next = " — decline or move one of them first.";
+  if (!clash) return `This overlaps another of your sessions${next}`;
+  const other = callerUid === clash.mentorId ? clash.menteeName : clash.mentorName;
+  return `This overlaps your session with ${other} on ${formatSessionTime(clash.startMs, timeZone)}${next}`;
 }
 
 // ---- cancelSession ------------------------------------------------------------------------------------------------

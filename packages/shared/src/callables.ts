@@ -26,6 +26,22 @@ import {
   respondToSessionOutputSchema,
 } from "./schemas/session.js";
 import {
+  cancelMiniRequestInputSchema,
+  cancelMiniRequestOutputSchema,
+  claimMiniRequestInputSchema,
+  claimMiniRequestOutputSchema,
+  getMiniSlotsInputSchema,
+  getMiniWaitEstimateInputSchema,
+  getMiniWaitEstimateOutputSchema,
+  miniRequestInputSchema,
+  postMiniRequestOutputSchema,
+  releaseMiniRequestInputSchema,
+  releaseMiniRequestOutputSchema,
+  scheduleMiniSessionInputSchema,
+  scheduleMiniSessionOutputSchema,
+} from "./schemas/mini.js";
+import { refreshProgrammeStatsOutputSchema } from "./schemas/stats.js";
+import {
   blockUserInputSchema,
   blockUserOutputSchema,
   reportMessageInputSchema,
@@ -205,6 +221,50 @@ export const callables = {
     access: ["admin"],
     input: setBlockedWordsInputSchema,
     output: setBlockedWordsOutputSchema,
+  },
+  // Mini mentorship (docs/ARCHITECTURE.md, miniRequests/): every transition is a callable, because each one checks
+  // other documents (a claim, the claimer's open claims, the session's locks) and notifies in the same transaction.
+  postMiniRequest: {
+    access: ["mentee"],
+    input: miniRequestInputSchema,
+    output: postMiniRequestOutputSchema,
+  },
+  getMiniWaitEstimate: {
+    access: ["mentee"],
+    input: getMiniWaitEstimateInputSchema,
+    output: getMiniWaitEstimateOutputSchema,
+  },
+  cancelMiniRequest: {
+    access: ["mentee"],
+    input: cancelMiniRequestInputSchema,
+    output: cancelMiniRequestOutputSchema,
+  },
+  claimMiniRequest: {
+    access: ["mentor"],
+    input: claimMiniRequestInputSchema,
+    output: claimMiniRequestOutputSchema,
+  },
+  releaseMiniRequest: {
+    access: ["mentor"],
+    input: releaseMiniRequestInputSchema,
+    output: releaseMiniRequestOutputSchema,
+  },
+  /** The same answer as getBookableSlots, with `matchId` carrying the request id (a mini session's `matchId`). */
+  getMiniSlots: {
+    access: ["mentor"],
+    input: getMiniSlotsInputSchema,
+    output: getBookableSlotsOutputSchema,
+  },
+  scheduleMiniSession: {
+    access: ["mentor"],
+    input: scheduleMiniSessionInputSchema,
+    output: scheduleMiniSessionOutputSchema,
+  },
+  // Analytics (docs/ARCHITECTURE.md, stats/): the scheduled recompute, on demand.
+  refreshProgrammeStats: {
+    access: ["admin"],
+    input: z.strictObject({}),
+    output: refreshProgrammeStatsOutputSchema,
   },
 } as const satisfies Record<string, { access: CallableAccess; input: z.ZodType; output: z.ZodType }>;
 

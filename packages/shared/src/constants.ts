@@ -89,8 +89,19 @@ export const NOTIFICATION_KINDS = {
   /** A session was marked completed, or missed by the person told. */
   session_completed: "sessions",
   session_reminder: "reminders",
+  /** To the student: their mini request is on the board (seed 003's "request posted"). */
+  mini_posted: "miniMentorship",
   mini_claimed: "miniMentorship",
+  /** To both people: the claimer picked a time (with the .ics). */
   mini_scheduled: "miniMentorship",
+  /** To the student: the claimer gave it back, or missed the scheduling deadline; it is on the board again. */
+  mini_released: "miniMentorship",
+  /** To the other person: the student cancelled the request (or the session of it). */
+  mini_cancelled: "miniMentorship",
+  /** To the student: nobody claimed it within MINI.expiryDays ("post again"). */
+  mini_expired: "miniMentorship",
+  /** To both people after a completed mini session: please rate each other. */
+  mini_follow_up: "miniMentorship",
   mini_reminder: "reminders",
   feedback_received: "feedback",
   /** A chat message still unread after CHAT_EMAIL.unreadDelayMinutes. */
@@ -185,6 +196,37 @@ export const SESSIONS = {
  * Feedback both ways (`feedback/`). The directory sorts by a Bayesian average: each mentor's ratings plus
  * `priorWeight` imaginary ratings of `priorMean`, so one 5-star review does not outrank forty at 4.9.
  */
+/** Mini mentorship (docs/ARCHITECTURE.md, miniRequests/): one-off requests any mentor may claim. */
+export const MINI = {
+  /** An open request leaves the board this many days after posting (`expiresAt`). */
+  expiryDays: 7,
+  /** Claim means commit: the claimer schedules within this many hours or the request returns to the board. */
+  scheduleWithinHours: 48,
+  /** Claimed-but-unscheduled requests one mentor may hold at once. */
+  maxClaimedPerMentor: 3,
+  /** Open, claimed or scheduled requests one student may have at once. */
+  maxActivePerStudent: 5,
+  titleMin: 5,
+  titleMax: 120,
+  descriptionMin: 20,
+  descriptionMax: 2000,
+  experienceMax: 1000,
+  questionsMax: 1000,
+  tagsMax: 10,
+  /** Daily time windows (in the student's zone) they can meet in, on every day of the preferred range. */
+  timeSlotsMax: 6,
+  /** The preferred range is at most this many days long, and starts at most this many days ahead. */
+  rangeMaxDays: 30,
+  startWithinDays: 60,
+  /** Recent claimed requests of one type and urgency the expected wait is the median of, and the fewest it needs. */
+  waitSample: 50,
+  waitMinSample: 3,
+  /** Requests per page on the mentors' board. */
+  browsePageSize: 20,
+  /** Rows per page of the admin table. */
+  adminPageSize: 50,
+} as const;
+
 export const FEEDBACK = {
   commentMax: 2000,
   /** Each side sees the other's feedback once both are in, or this many days after completion. */

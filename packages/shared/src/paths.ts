@@ -67,6 +67,15 @@ export const appLinks = {
   people: () => "/admin/people",
   sessions: () => "/sessions",
   bookSession: (matchId: string) => `/sessions/book/${matchId}`,
+  session: (sessionId: string) => `/sessions/${sessionId}`,
+  /** Mini mentorship: the student's list and form, a request's page, the mentors' board and the claimer's scheduler. */
+  mini: () => "/mini-sessions",
+  newMiniRequest: () => "/mini-sessions/new",
+  miniRequest: (requestId: string) => `/mini-sessions/${requestId}`,
+  miniBoard: () => "/mini-sessions/board",
+  scheduleMini: (requestId: string) => `/mini-sessions/${requestId}/schedule`,
+  adminMini: () => "/admin/mini",
+  adminAnalytics: () => "/admin/analytics",
   moderation: () => "/admin/moderation",
   /** A support conversation as its requester sees it, and the admins' inbox view of it. */
   support: (threadId?: string) => (threadId ? `/support/${threadId}` : "/support"),

@@ -19,6 +19,9 @@ const NotificationsPage = lazy(() => import("../features/notifications/notificat
 const SettingsPage = lazy(() => import("../features/settings/settings-page").then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import("../features/admin/admin-page").then((m) => ({ default: m.AdminPage })));
 const PeoplePage = lazy(() => import("../features/admin/people-page").then((m) => ({ default: m.PeoplePage })));
+const AnalyticsPage = lazy(() => import("../features/analytics/analytics-page").then((m) => ({ default: m.AnalyticsPage })));
+const AdminSessionsPage = lazy(() => import("../features/admin-sessions/admin-sessions-page").then((m) => ({ default: m.AdminSessionsPage })));
+const AdminMiniPage = lazy(() => import("../features/admin-mini/admin-mini-page").then((m) => ({ default: m.AdminMiniPage })));
 const ModerationPage = lazy(() => import("../features/moderation/moderation-page").then((m) => ({ default: m.ModerationPage })));
 const RequestsPage = lazy(() => import("../features/requests/requests-page").then((m) => ({ default: m.RequestsPage })));
 const MessagesPage = lazy(() => import("../features/messages/messages-page").then((m) => ({ default: m.MessagesPage })));
@@ -28,7 +31,11 @@ const AdminSupportPage = lazy(() => import("../features/support/admin-support-pa
 const SessionsPage = lazy(() => import("../features/sessions/sessions-page").then((m) => ({ default: m.SessionsPage })));
 const SessionDetailPage = lazy(() => import("../features/sessions/session-detail-page").then((m) => ({ default: m.SessionDetailPage })));
 const BookSessionPage = lazy(() => import("../features/sessions/book-session-page").then((m) => ({ default: m.BookSessionPage })));
-const UpcomingPage = lazy(() => import("../features/upcoming/upcoming-page").then((m) => ({ default: m.UpcomingPage })));
+const MiniBoardPage = lazy(() => import("../features/mini/mini-board-page").then((m) => ({ default: m.MiniBoardPage })));
+const ScheduleMiniPage = lazy(() => import("../features/mini/schedule-mini-page").then((m) => ({ default: m.ScheduleMiniPage })));
+const MiniPage = lazy(() => import("../features/mini/mini-page").then((m) => ({ default: m.MiniPage })));
+const NewMiniRequestPage = lazy(() => import("../features/mini/new-mini-request-page").then((m) => ({ default: m.NewMiniRequestPage })));
+const MiniRequestPage = lazy(() => import("../features/mini/mini-request-page").then((m) => ({ default: m.MiniRequestPage })));
 const NotFoundPage = lazy(() => import("./not-found-page").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -57,10 +64,17 @@ export function App() {
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="sessions/book/:matchId" element={<BookSessionPage />} />
             <Route path="sessions/:sessionId" element={<SessionDetailPage />} />
-            <Route path="mini-sessions" element={<UpcomingPage feature="mini" />} />
+            <Route path="mini-sessions" element={<MiniPage />} />
+            <Route path="mini-sessions/new" element={<NewMiniRequestPage />} />
+            <Route path="mini-sessions/board" element={<MiniBoardPage />} />
+            <Route path="mini-sessions/:requestId/schedule" element={<ScheduleMiniPage />} />
+            <Route path="mini-sessions/:requestId" element={<MiniRequestPage />} />
             <Route path="schedule" element={<SchedulePage />} />
             <Route path="admin" element={<RequireRole roles={["admin"]}><AdminPage /></RequireRole>} />
             <Route path="admin/people" element={<RequireRole roles={["admin"]}><PeoplePage /></RequireRole>} />
+            <Route path="admin/analytics" element={<RequireRole roles={["admin"]}><AnalyticsPage /></RequireRole>} />
+            <Route path="admin/sessions" element={<RequireRole roles={["admin"]}><AdminSessionsPage /></RequireRole>} />
+            <Route path="admin/mini" element={<RequireRole roles={["admin"]}><AdminMiniPage /></RequireRole>} />
             <Route path="support" element={<SupportPage />} />
             <Route path="support/:threadId" element={<SupportPage />} />
             <Route path="admin/support" element={<RequireRole roles={["admin"]}><AdminSupportPage /></RequireRole>} />

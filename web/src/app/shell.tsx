@@ -40,6 +40,9 @@ const NAV: NavItem[] = [
   { to: "/settings", label: "Settings", icon: "settings" },
   { to: "/support", label: "Help & support", icon: "messages" },
   { to: "/admin", label: "Admin", icon: "admin", adminOnly: true },
+  { to: "/admin/analytics", label: "Analytics", icon: "dashboard", adminOnly: true },
+  { to: "/admin/sessions", label: "All sessions", icon: "sessions", adminOnly: true },
+  { to: "/admin/mini", label: "Mini requests", icon: "mini", adminOnly: true },
   { to: "/admin/support", label: "Support inbox", icon: "admin", adminOnly: true },
   { to: "/admin/moderation", label: "Moderation", icon: "admin", adminOnly: true },
 ];

@@ -1,5 +1,5 @@
 import { SESSIONS } from "../constants.js";
-import { ACTIVE_SESSION_STATUSES, type SessionStatus } from "../schemas/session.js";
+import { ACTIVE_SESSION_STATUSES, type SessionKind, type SessionStatus } from "../schemas/session.js";
 import type { IndexSpec } from "./directory-query.js";
 
 export interface UpcomingSessionsQueryPlan {
@@ -67,6 +67,34 @@ export function sessionIndexes(): IndexSpec[] {
         { fieldPath: "status", order: "ASCENDING" },
         { fieldPath: "nextReminderAt", order: "ASCENDING" },
       ],
+    },
+  ];
+}
+
+/** Rows per page of the admins' all-sessions table. */
+export const ADMIN_SESSIONS_PAGE_SIZE = 25;
+
+/**
+ * The admins' all-sessions table (regular and mini): optional status and kind, newest start first, paged. Admins
+ * may list any session (rules: isAdmin()), so no participant filter is needed.
+ */
+export function planAdminSessionsQuery(search: { status: SessionStatus | ""; kind: SessionKind | "" }) {
+  const equals: { field: "kind" | "status"; value: string }[] = [];
+  if (search.kind) equals.push({ field: "kind", value: search.kind });
+  if (search.status) equals.push({ field: "status", value: search.status });
+  return { equals, orderBy: { field: "startAt", direction: "desc" } as const, limit: ADMIN_SESSIONS_PAGE_SIZE };
+}
+
+/** The composite indexes planAdminSessionsQuery needs (no filter: startAt's single-field index does). */
+export function adminSessionIndexes(): IndexSpec[] {
+  const startDesc = { fieldPath: "startAt", order: "DESCENDING" } as const;
+  return [
+    { collectionGroup: "sessions", queryScope: "COLLECTION", fields: [{ fieldPath: "kind", order: "ASCENDING" }, startDesc] },
+    { collectionGroup: "sessions", queryScope: "COLLECTION", fields: [{ fieldPath: "status", order: "ASCENDING" }, startDesc] },
+    {
+      collectionGroup: "sessions",
+      queryScope: "COLLECTION",
+      fields: [{ fieldPath: "kind", order: "ASCENDING" }, { fieldPath: "status", order: "ASCENDING" }, startDesc],
     },
   ];
 }

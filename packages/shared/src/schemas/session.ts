@@ -252,6 +252,15 @@ export const sessionDocSchema = z.object({
   agenda: z.string().max(SESSIONS.agendaMax),
   /** https only (parseMeetingLink), or "" when none was given. */
   meetingLink: z.string().max(500),
+  /**
+   * How they meet. Only mini sessions choose (scheduleMiniSession); a match session is video, with its link or none
+   * yet. `phone` and `location` are what the mentor gave for a phone call or a meeting in person.
+   */
+  meetingType: z.enum(["video", "phone", "in_person"]).default("video"),
+  phone: z.string().max(40).default(""),
+  location: z.string().max(200).default(""),
+  /** A mini session's request title ("Mini session: …" in emails and calendars); "" for a match session. */
+  title: z.string().max(200).default(""),
   status: z.enum(SESSION_STATUSES),
   /** 1, + 1 on every reschedule: the .ics SEQUENCE and part of every dedupe key. */
   version: z.number().int().min(1),

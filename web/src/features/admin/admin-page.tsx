@@ -1,62 +1,94 @@
-import { ROLES, type Role } from "@mentormatch/shared";
-import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
+import { useSessionData } from "../../app/session-data";
 import { Icon } from "../../components/icons";
-import { ErrorState } from "../../components/states";
+import { EmptyState, ErrorState } from "../../components/states";
 import { usePageTitle } from "../../components/use-page-title";
-import { countUsersWithRole } from "../../data/profiles";
-import { errorMessage } from "../../lib/error-message";
+import { browserTimeZone } from "../auth/time-zones";
+import { formatRate } from "../analytics/analytics-format";
+import { AdminLinks, StatsFreshness } from "../analytics/admin-header";
+import { useProgrammeStats } from "../analytics/use-programme-stats";
 
-const LABELS: Record<Role, string> = { mentor: "Mentors", mentee: "Mentees", admin: "Admins" };
-
-type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; counts: Record<Role, number> };
-
+/**
+ * The admins' landing page: the headline figures from `stats/programme` (one document, however large the programme;
+ * it used to count profiles with a query per role) and the way to the full analytics and the other admin pages.
+ */
 export function AdminPage() {
   usePageTitle("Admin");
-  const [state, setState] = useState<State>({ status: "loading" });
-
-  const load = useCallback(() => {
-    let cancelled = false;
-    setState({ status: "loading" });
-    Promise.all(ROLES.map((role) => countUsersWithRole(role)))
-      .then((values) => {
-        if (!cancelled) setState({ status: "ready", counts: Object.fromEntries(ROLES.map((role, i) => [role, values[i] ?? 0])) as Record<Role, number> });
-      })
-      .catch((error: unknown) => !cancelled && setState({ status: "error", message: errorMessage(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  useEffect(load, [load]);
+  const { state, retry } = useProgrammeStats();
+  const timeZone = useSessionData().profile?.timezone || browserTimeZone();
+  const stats = state.status === "ready" ? state.stats : null;
+  const figure = (value: number | string | undefined) =>
+    state.status === "loading" ? <span className="skeleton skeleton-inline" aria-label="Loading" /> : (value ?? "—");
 
   return (
     <section className="page" aria-labelledby="admin-title">
       <div className="page-head">
         <div>
           <h1 id="admin-title">Programme overview</h1>
-          <p className="muted">People registered on MentorMatch, counted from their profiles.</p>
+          <p className="muted">The programme at a glance. The analytics page has trends, top mentors, utilisation and exports.</p>
+          <AdminLinks />
         </div>
-        <Link to="/admin/people" className="btn btn-primary">
-          <Icon name="mentors" size={18} />
-          Manage people
-        </Link>
+        <div className="match-actions">
+          <Link to="/admin/analytics" className="btn btn-primary">
+            <Icon name="dashboard" size={18} />
+            Open analytics
+          </Link>
+          <Link to="/admin/people" className="btn">
+            <Icon name="mentors" size={18} />
+            Manage people
+          </Link>
+        </div>
       </div>
       {state.status === "error" ? (
-        <ErrorState message={state.message} onRetry={load} />
+        <ErrorState message={state.message} onRetry={retry} />
       ) : (
-        <dl className="stats" aria-busy={state.status === "loading"}>
-          {ROLES.map((role) => (
-            <div key={role} className="stat card">
-              <dt>{LABELS[role]}</dt>
-              <dd>{state.status === "ready" ? state.counts[role] : <span className="skeleton skeleton-inline" aria-label="Loading" />}</dd>
+        <>
+          <dl className="stats" aria-busy={state.status === "loading"}>
+            <div className="stat card">
+              <dt>Mentors</dt>
+              <dd>{figure(stats?.totals.mentors)}</dd>
               <dd className="stat-small">
-                <Link to={`/admin/people?role=${role}`}>View {LABELS[role].toLowerCase()}</Link>
+                <Link to="/admin/people?role=mentor">View mentors</Link>
               </dd>
             </div>
-          ))}
-        </dl>
+            <div className="stat card">
+              <dt>Mentees</dt>
+              <dd>{figure(stats?.totals.mentees)}</dd>
+              <dd className="stat-small">
+                <Link to="/admin/people?role=mentee">View mentees</Link>
+              </dd>
+            </div>
+            <div className="stat card">
+              <dt>Active matches</dt>
+              <dd>{figure(stats?.totals.activeMatches)}</dd>
+              <dd className="stat-small">
+                <Link to="/admin/people?role=admin">View admins</Link>
+              </dd>
+            </div>
+            <div className="stat card">
+              <dt>Sessions completed</dt>
+              <dd>{figure(stats?.totals.sessionsCompleted)}</dd>
+              <dd className="stat-small">
+                <Link to="/admin/sessions">All sessions</Link>
+              </dd>
+            </div>
+            <div className="stat card">
+              <dt>Mentor utilisation</dt>
+              <dd>{figure(stats ? formatRate(stats.utilisation) : undefined)}</dd>
+              <dd className="stat-small">
+                <Link to="/admin/mini">Mini requests</Link>
+              </dd>
+            </div>
+          </dl>
+          {state.status === "ready" && !stats ? (
+            <EmptyState title="No figures yet — Refresh to compute them">
+              <StatsFreshness stats={null} timeZone={timeZone} />
+            </EmptyState>
+          ) : state.status === "ready" ? (
+            <StatsFreshness stats={stats} timeZone={timeZone} />
+          ) : null}
+        </>
       )}
-      <p className="muted">Match, session and rating statistics will appear here once those features launch.</p>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { errorMessage } from "../../lib/error-message";
 import { browserTimeZone } from "../auth/time-zones";
 import { SessionCard } from "../sessions/session-card";
 import { formatRange, formatWhen, otherPerson, sessionLink } from "../sessions/session-format";
-import { findConflicts } from "./conflicts";
+import { describeClash, findConflicts, holdsMyTime } from "./conflicts";
 import { dashboardSections } from "./dashboard-sections";
 
 type Live = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; sessions: Session[] };
@@ -59,28 +59,48 @@ function useRated(uid: string, sessions: readonly Session[]): ReadonlySet<string
   return rated?.wanted === wanted ? rated.ids : null;
 }
 
-/** Inline answer to a proposal; accepting one that overlaps another proposal says which, so the person can act on it. */
-function ReviewActions({ session, uid, conflicts, timeZone }: { session: Session; uid: string; conflicts: Session[]; timeZone: string }) {
+/**
+ * Inline answer to a proposal. Accepting one that overlaps another person's proposal says which, so the person can
+ * act on it; one the server refuses (the time is already held by an accepted session or a proposal of mine) shows
+ * the server's sentence, which names that session, right under the buttons.
+ */
+function ReviewActions({
+  session,
+  uid,
+  conflicts,
+  timeZone,
+  describedBy,
+}: {
+  session: Session;
+  uid: string;
+  conflicts: Session[];
+  timeZone: string;
+  describedBy: string | undefined;
+}) {
   const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const id = useId();
   const other = otherPerson(session, uid).name;
 
   async function answer(decision: "accept" | "decline") {
     setSaving(true);
+    setRefusal(null);
     try {
       await respondToSession(session.id, decision);
+      const pending = conflicts.filter((clash) => !holdsMyTime(clash, uid));
       if (decision === "decline") toast.success(`Session with ${other} declined.`);
-      else if (conflicts.length === 0) toast.success(`Session with ${other} accepted.`);
+      else if (pending.length === 0) toast.success(`Session with ${other} accepted.`);
       else
         toast(
-          `Session with ${other} accepted. It overlaps ${conflicts
-            .map((clash) => `${otherPerson(clash, uid).name}'s proposal (${formatWhen(clash.startMs, timeZone)})`)
+          `Session with ${other} accepted. It overlaps ${pending
+            .map((clash) => `${describeClash(clash, uid)} (${formatWhen(clash.startMs, timeZone)})`)
             .join(" and ")}: decline that one or suggest another time.`,
           { icon: "⚠️", duration: 10_000 },
         );
     } catch (error) {
-      toast.error(errorMessage(error));
+      if (decision === "accept") setRefusal(errorMessage(error));
+      else toast.error(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -103,14 +123,33 @@ function ReviewActions({ session, uid, conflicts, timeZone }: { session: Session
       </div>
     );
   return (
-    <div className="match-actions session-actions">
-      <button type="button" className="btn btn-primary" disabled={saving} onClick={() => void answer("accept")}>
-        {saving ? "Saving…" : "Accept"}
-      </button>
-      <button type="button" className="btn" disabled={saving} onClick={() => setConfirming(true)}>
-        Decline
-      </button>
-    </div>
+    <>
+      <div className="match-actions session-actions">
+        <button type="button" className="btn btn-primary" disabled={saving} aria-describedby={describedBy} onClick={() => void answer("accept")}>
+          {saving ? "Saving…" : "Accept"}
+        </button>
+        <button type="button" className="btn" disabled={saving} onClick={() => setConfirming(true)}>
+          Decline
+        </button>
+      </div>
+      {refusal ? (
+        <p className="field-error" role="alert" data-testid="accept-refused">
+          {refusal}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The highlight on an invite that overlaps my other sessions: which, when, and whether it can be accepted as things are. */
+function ConflictNotice({ id, clashes, uid, timeZone }: { id: string; clashes: Session[]; uid: string; timeZone: string }) {
+  const names = clashes.map((clash) => `${describeClash(clash, uid)} (${formatRange(clash.startMs, clash.endMs, timeZone)})`).join(" and ");
+  const blocked = clashes.some((clash) => holdsMyTime(clash, uid));
+  return (
+    <p id={id} className="notice notice-warning small" data-testid="conflict-warning">
+      Overlaps {names}.{" "}
+      {blocked ? "Decline this one, or move or cancel that one, before accepting." : "You can accept only one of them."}
+    </p>
   );
 }
 
@@ -202,16 +241,12 @@ export function ImpactDashboard({ uid, role }: { uid: string; role: "mentor" | "
             <ul className="match-list session-list">
               {sections.toReview.map((session) => {
                 const clashes = conflicts.get(session.id) ?? [];
+                const noticeId = clashes.length ? `conflict-${session.id}` : undefined;
                 return (
-                  <li key={session.id} className={clashes.length ? "impact-review impact-conflict" : "impact-review"}>
+                  <li key={session.id} className={clashes.length ? "impact-review impact-conflict" : "impact-review"} data-review-id={session.id}>
                     <ul className="match-list">{card(session, false)}</ul>
-                    {clashes.length ? (
-                      <p className="notice notice-warning small" data-testid="conflict-warning">
-                        Overlaps{" "}
-                        {clashes.map((clash) => `${otherPerson(clash, uid).name}'s proposal (${formatRange(clash.startMs, clash.endMs, timeZone)})`).join(" and ")}.
-                      </p>
-                    ) : null}
-                    <ReviewActions session={session} uid={uid} conflicts={clashes} timeZone={timeZone} />
+                    {noticeId ? <ConflictNotice id={noticeId} clashes={clashes} uid={uid} timeZone={timeZone} /> : null}
+                    <ReviewActions session={session} uid={uid} conflicts={clashes} timeZone={timeZone} describedBy={noticeId} />
                   </li>
                 );
               })}

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { SESSIONS, type GetBookableSlotsOutput, type MatchDoc } from "@mentormatch/shared";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { SESSIONS, type MatchDoc } from "@mentormatch/shared";
+import { useCallback, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import toast from "react-hot-toast";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
@@ -12,13 +12,9 @@ import { usePageTitle } from "../../components/use-page-title";
 import { bookSession, getBookableSlots, getMatchForBooking, rescheduleSession } from "../../data/sessions";
 import { applyFieldErrors, callableErrorFrom, errorMessage } from "../../lib/error-message";
 import { browserTimeZone } from "../auth/time-zones";
-import { bookingFormSchema, defaultBookingValues, mergeSlotDays, type BookingFormValues } from "./booking-form";
-import { describeDate, formatClock, sessionLink, theirTime } from "./session-format";
-
-type SlotsState =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "ready"; answer: GetBookableSlotsOutput; loadingMore: boolean; moreError: string | null };
+import { bookingFormSchema, defaultBookingValues, type BookingFormValues } from "./booking-form";
+import { sessionLink } from "./session-format";
+import { SlotPicker, useSlotPages } from "./slot-picker";
 
 type MatchState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; match: MatchDoc | null };
 
@@ -33,9 +29,7 @@ export function BookSessionPage() {
   const timeZone = useSessionData().profile?.timezone || browserTimeZone();
   const navigate = useNavigate();
   const [matchState, setMatchState] = useState<MatchState>({ status: "loading" });
-  const [slots, setSlots] = useState<SlotsState>({ status: "loading" });
   const [reload, setReload] = useState(0);
-  const request = useRef(0);
 
   const {
     register,
@@ -63,37 +57,16 @@ export function BookSessionPage() {
     };
   }, [matchId]);
 
-  const loadSlots = useCallback(() => {
-    const mine = ++request.current;
-    setSlots({ status: "loading" });
-    getBookableSlots({ matchId, durationMinutes, timeZone })
-      .then((answer) => mine === request.current && setSlots({ status: "ready", answer, loadingMore: false, moreError: null }))
-      .catch((error: unknown) => mine === request.current && setSlots({ status: "error", message: errorMessage(error) }));
-  }, [matchId, durationMinutes, timeZone]);
+  const fetchSlots = useCallback(
+    (fromMs?: number) => getBookableSlots({ matchId, durationMinutes, timeZone, ...(fromMs === undefined ? {} : { fromMs }) }),
+    [matchId, durationMinutes, timeZone],
+  );
+  const { slots, load: loadSlots, loadLater } = useSlotPages(fetchSlots);
 
   useEffect(() => {
     const match = matchState.status === "ready" ? matchState.match : null;
     if (match?.status === "accepted") loadSlots();
   }, [loadSlots, matchState, reload]);
-
-  async function loadLater() {
-    if (slots.status !== "ready" || slots.answer.nextFromMs === null) return;
-    const mine = request.current;
-    const current = slots;
-    setSlots({ ...current, loadingMore: true, moreError: null });
-    try {
-      const more = await getBookableSlots({ matchId, durationMinutes, timeZone, fromMs: current.answer.nextFromMs! });
-      if (mine !== request.current) return;
-      setSlots({
-        status: "ready",
-        answer: { ...more, days: mergeSlotDays(current.answer.days, more.days) },
-        loadingMore: false,
-        moreError: null,
-      });
-    } catch (error) {
-      if (mine === request.current) setSlots({ ...current, loadingMore: false, moreError: errorMessage(error) });
-    }
-  }
 
   const onSubmit = handleSubmit(async (input) => {
     try {
@@ -149,7 +122,6 @@ export function BookSessionPage() {
 
   const asMentor = match.mentorId === uid;
   const otherName = asMentor ? match.menteeName : match.mentorName;
-  const answer = slots.status === "ready" ? slots.answer : null;
 
   return (
     <section className="page book-session" aria-labelledby="book-title">
@@ -196,72 +168,22 @@ export function BookSessionPage() {
               {errors.startMs.message}
             </p>
           ) : null}
-          {slots.status === "loading" ? (
-            <ListSkeleton rows={3} />
-          ) : slots.status === "error" ? (
-            <div role="alert">
-              <p className="muted">{slots.message}</p>
-              <button type="button" className="btn btn-small" onClick={() => setReload((n) => n + 1)}>
-                Try again
-              </button>
-            </div>
-          ) : answer && answer.days.length === 0 ? (
-            <p className="muted">
-              No free {durationMinutes}-minute times in the next {SESSIONS.slotWindowDays} days.
-              {answer.nextFromMs === null ? ` Ask ${otherName} in chat to find a time.` : ""}
-            </p>
-          ) : answer ? (
-            <div className="slot-days">
-              {answer.days.map((day) => (
-                <div key={day.date} className="slot-day" role="group" aria-labelledby={`day-${day.date}`}>
-                  <h3 id={`day-${day.date}`} className="slot-day-title">
-                    {describeDate(day.date)}
-                  </h3>
-                  <ul className="slot-list">
-                    {day.slots.map((slot) => {
-                      const theirs = theirTime(slot.startMs, timeZone, answer.otherTimeZone);
-                      const mentorsOwn = asMentor && answer.mentorTimeZone !== timeZone ? formatClock(slot.startMs, answer.mentorTimeZone) : null;
-                      return (
-                        <li key={slot.startMs}>
-                          <label className={`slot${startMs === slot.startMs ? " slot-on" : ""}`}>
-                            <input
-                              type="radio"
-                              name="startMs"
-                              value={slot.startMs}
-                              checked={startMs === slot.startMs}
-                              onChange={() => {
-                                setValue("startMs", slot.startMs);
-                                clearErrors("startMs");
-                              }}
-                            />
-                            <span className="slot-time">{slot.viewerTime}</span>
-                            {theirs ? (
-                              <span className="slot-theirs muted small">
-                                {otherName}: {theirs}
-                              </span>
-                            ) : null}
-                            {mentorsOwn ? <span className="slot-theirs muted small">your schedule: {mentorsOwn}</span> : null}
-                          </label>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </div>
-              ))}
-            </div>
-          ) : null}
-          {answer && answer.nextFromMs !== null && slots.status === "ready" ? (
-            <>
-              {slots.moreError ? (
-                <p className="field-error" role="alert">
-                  {slots.moreError}
-                </p>
-              ) : null}
-              <button type="button" className="btn" onClick={() => void loadLater()} disabled={slots.loadingMore}>
-                {slots.loadingMore ? "Loading…" : "Show later times"}
-              </button>
-            </>
-          ) : null}
+          <SlotPicker
+            slots={slots}
+            selected={startMs}
+            onSelect={(chosen) => {
+              setValue("startMs", chosen);
+              clearErrors("startMs");
+            }}
+            onRetry={() => setReload((n) => n + 1)}
+            onLater={() => void loadLater()}
+            timeZone={timeZone}
+            otherName={otherName}
+            showMentorZone={asMentor}
+            empty={(answer) =>
+              `No free ${durationMinutes}-minute times in the next ${SESSIONS.slotWindowDays} days.${answer.nextFromMs === null ? ` Ask ${otherName} in chat to find a time.` : ""}`
+            }
+          />
         </fieldset>
 
         {moving ? (

@@ -30,7 +30,7 @@ export function SessionCard({
       <div className="session-card-head">
         <h3 id={`${id}-title`} className="session-card-title">
           <Link to={sessionLink(session.id)}>
-            {session.durationMinutes}-minute session with {other.name}
+            {session.durationMinutes}-minute {session.kind === "mini" ? "mini session" : "session"} with {other.name}
           </Link>
         </h3>
         <span className={statusPillClass(session.status, ongoing)} data-testid="session-status">
@@ -60,7 +60,8 @@ export function SessionCard({
       ) : null}
       {showActions ? (
         <div className="session-card-actions">
-          {session.status === "accepted" ? (
+          {/* A phone call or a meeting in person (mini sessions) has nothing to join. */}
+          {session.status === "accepted" && session.meetingType === "video" ? (
             <div className="match-actions">
               <JoinButton session={session} nowMs={nowMs} />
             </div>

@@ -1,3 +1,4 @@
+import { appLinks } from "@mentormatch/shared";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useSignedInUser } from "../../app/auth-context";
@@ -12,6 +13,7 @@ import { useProfiles } from "../requests/use-profiles";
 import { JoinButton, SessionActions } from "./session-actions";
 import { downloadIcs, googleLinkFor, icsFor } from "./session-calendar";
 import { SessionFollowUp } from "./session-follow-up";
+import { SessionObserverView } from "./session-observer-view";
 import { formatRange, formatWhen, icsFileName, isOngoing, otherPerson, statusLabel, statusPillClass } from "./session-format";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; session: Session | null };
@@ -61,20 +63,28 @@ export function SessionDetailPage() {
         </EmptyState>
       </section>
     );
+  // Admins may read any session (from the all-sessions table) but are neither person: a read-only view.
+  if (!session.participants.includes(user.uid)) return <SessionObserverView session={session} timeZone={timeZone} />;
 
   const viewer = { uid: user.uid, name: profile?.displayName || user.displayName || "You", email: user.email ?? "" };
   const origin = window.location.origin;
   const showCalendar = session.status !== "declined" && viewer.email !== "";
   const ongoing = isOngoing(session, nowMs);
+  const isMini = session.kind === "mini";
 
   return (
     <section className="page session-detail" aria-labelledby="session-title">
       <p>
-        <Link to="/sessions">← All sessions</Link>
+        {/* A mini session's matchId is its request's id: back to the request, which has the rest of its story. */}
+        {isMini ? <Link to={appLinks.miniRequest(session.matchId)}>← The mini session request</Link> : <Link to="/sessions">← All sessions</Link>}
       </p>
       <div className="page-head">
         <div>
-          <h1 id="session-title">Session with {other.name}</h1>
+          <h1 id="session-title">
+            {isMini ? "Mini session" : "Session"} with {other.name}
+          </h1>
+          {/* The request's title, unless the agenda below already says just that. */}
+          {isMini && session.title && session.title !== session.agenda ? <p className="muted">{session.title}</p> : null}
           <p>
             <span className={statusPillClass(session.status, ongoing)} data-testid="session-status">
               {statusLabel(session, user.uid, ongoing)}
@@ -147,12 +157,20 @@ export function SessionDetailPage() {
               {session.meetingLink}
             </a>
           </p>
+        ) : session.meetingType === "phone" && session.phone ? (
+          <p>
+            By phone: <a href={`tel:${session.phone.replace(/[^+0-9]/g, "")}`}>{session.phone}</a>
+          </p>
+        ) : session.meetingType === "in_person" && session.location ? (
+          <p>In person: {session.location}</p>
         ) : (
           <p className="muted">No meeting link: agree on one with {other.name} in chat.</p>
         )}
-        <div className="match-actions">
-          <JoinButton session={session} nowMs={nowMs} />
-        </div>
+        {session.meetingType === "video" ? (
+          <div className="match-actions">
+            <JoinButton session={session} nowMs={nowMs} />
+          </div>
+        ) : null}
       </section>
 
       {showCalendar ? (
@@ -186,16 +204,19 @@ export function SessionDetailPage() {
           Actions
         </h2>
         <SessionActions session={session} uid={user.uid} nowMs={nowMs} />
-        {(session.status === "pending" || session.status === "accepted") && session.startMs > nowMs ? (
+        {!isMini && (session.status === "pending" || session.status === "accepted") && session.startMs > nowMs ? (
           <p>
             <Link to={`/sessions/book/${session.matchId}?move=${session.id}`} className="btn" data-testid="reschedule-session">
               Propose another time
             </Link>
           </p>
         ) : null}
-        <p className="muted small">
-          <Link to={`/messages/${session.matchId}`}>Message {other.name}</Link>
-        </p>
+        {/* Mini sessions have no match, so no chat of their own. */}
+        {isMini ? null : (
+          <p className="muted small">
+            <Link to={`/messages/${session.matchId}`}>Message {other.name}</Link>
+          </p>
+        )}
       </section>
     </section>
   );
