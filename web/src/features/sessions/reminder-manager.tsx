@@ -70,6 +70,13 @@ function ReminderToast({ id, session, uid, timeZone, brief }: { id: string; sess
           </ul>
         </div>
       ))}
+      {session.meetingType === "phone" && session.phone ? (
+        <p className="small">
+          Phone call: <a href={`tel:${session.phone.replace(/[^+0-9]/g, "")}`}>{session.phone}</a>
+        </p>
+      ) : session.meetingType === "in_person" && session.location ? (
+        <p className="small">In person: {session.location}</p>
+      ) : null}
       <div className="reminder-toast-actions">
         {session.meetingLink ? (
           <a className="btn btn-primary" href={session.meetingLink} target="_blank" rel="noopener noreferrer" data-testid="reminder-join" onClick={() => toast.dismiss(id)}>
