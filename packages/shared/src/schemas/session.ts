@@ -14,7 +14,7 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const ACTIVE_SESSION_STATUSES = ["pending", "accepted"] as const satisfies readonly SessionStatus[];
 export const isActiveSessionStatus = (status: SessionStatus): boolean => (ACTIVE_SESSION_STATUSES as readonly string[]).includes(status);
 
-/** `match`: between the two people of an accepted match; `mini`: a one-off mini mentorship session (later). */
+/** `match`: between the two people of an accepted match; `mini`: a scheduled mini mentorship request (scheduleMiniSession; `matchId` is the request id). */
 export const SESSION_KINDS = ["match", "mini"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
