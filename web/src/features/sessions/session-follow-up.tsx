@@ -5,6 +5,7 @@ import { errorMessage } from "../../lib/error-message";
 import { CompleteSessionForm } from "../feedback/complete-session-form";
 import { FeedbackForm } from "../feedback/feedback-form";
 import { PrivateNotesForm } from "../feedback/private-notes-form";
+import { SessionOutcomeLists } from "./session-outcome-lists";
 
 /**
  * What follows a session on its page: completing it once it has ended, what was recorded, feedback on the other
@@ -53,26 +54,7 @@ export function SessionFollowUp({ session, uid, otherName, nowMs }: { session: S
             What you covered
           </h2>
           {session.sharedNotes ? <p className="session-agenda">{session.sharedNotes}</p> : <p className="muted">No shared notes.</p>}
-          {session.topics.length ? (
-            <>
-              <h3 className="small">Topics</h3>
-              <ul>
-                {session.topics.map((topic) => (
-                  <li key={topic}>{topic}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {session.actionItems.length ? (
-            <>
-              <h3 className="small">Action items</h3>
-              <ul>
-                {session.actionItems.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <SessionOutcomeLists session={session} />
           {session.followUp ? <p className="pill">Follow-up wanted</p> : null}
         </section>
       ) : null}

@@ -2,6 +2,7 @@ import { appLinks } from "@mentormatch/shared";
 import { Link } from "react-router-dom";
 import type { Session } from "../../data/sessions";
 import { STATUS_LABELS, formatRange, formatWhen, statusPillClass } from "./session-format";
+import { SessionOutcomeLists } from "./session-outcome-lists";
 
 /**
  * A session as an admin sees it from the all-sessions table: everything that was recorded, read only. An admin is
@@ -102,26 +103,7 @@ export function SessionObserverView({ session, timeZone }: { session: Session; t
             <p className="session-agenda">{session.sharedNotes}</p>
           </>
         ) : null}
-        {session.topics.length ? (
-          <>
-            <h3 className="small">Topics</h3>
-            <ul>
-              {session.topics.map((topic) => (
-                <li key={topic}>{topic}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {session.actionItems.length ? (
-          <>
-            <h3 className="small">Action items</h3>
-            <ul>
-              {session.actionItems.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <SessionOutcomeLists session={session} />
       </section>
     </section>
   );
