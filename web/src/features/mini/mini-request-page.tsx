@@ -18,6 +18,7 @@ import { JoinButton } from "../sessions/session-actions";
 import { describeDate, formatRange, formatWhen } from "../sessions/session-format";
 import { MentorRequestActions } from "./mentor-request-actions";
 import { MINI_STATUS_LABELS, canCancelMini, canPostAgain, effectiveStatus, formatSlot, miniStatusPillClass, miniTimeline } from "./mini-status";
+import { ReasonField } from "../../components/reason-field";
 
 type State = { status: "loading" } | { status: "error"; message: string; denied: boolean } | { status: "ready"; request: MiniRequest | null };
 
@@ -352,29 +353,15 @@ function StudentActions({ request, status }: { request: MiniRequest; status: Min
           <p id={`${id}-q`} className="person-question">
             Cancel this request?{status === "scheduled" ? " The scheduled session is cancelled with it." : ""}
           </p>
-          <div className={`field${fieldError ? " field-invalid" : ""}`}>
-            <label htmlFor={`${id}-reason`} className="field-label">
-              Reason<span className="optional"> (optional)</span>
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              rows={2}
-              value={reason}
-              maxLength={SESSIONS.noteMax + 50}
-              onChange={(event) => setReason(event.target.value)}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? `${id}-error` : `${id}-hint`}
-            />
-            {fieldError ? (
-              <p id={`${id}-error`} className="field-error" role="alert">
-                {fieldError}
-              </p>
-            ) : (
-              <p id={`${id}-hint`} className="field-hint">
-                {mentorKnows ? `${request.claimedByName || "The mentor"} will be told, with your reason if you give one.` : "It leaves the board at once."}
-              </p>
-            )}
-          </div>
+          <ReasonField
+            id={`${id}-reason`}
+            label="Reason"
+            optional
+            value={reason}
+            onChange={setReason}
+            error={fieldError}
+            hint={mentorKnows ? `${request.claimedByName || "The mentor"} will be told, with your reason if you give one.` : "It leaves the board at once."}
+          />
           <div className="person-confirm-actions">
             <button type="button" ref={confirm.confirmButton} className="btn btn-danger" disabled={confirm.phase === "saving"} onClick={() => void cancel()}>
               {confirm.phase === "saving" ? "Cancelling…" : "Yes, cancel request"}

@@ -4,6 +4,7 @@ import toast from "react-hot-toast";
 import { cancelSession, respondToSession, type Session } from "../../data/sessions";
 import { errorMessage, callableErrorFrom } from "../../lib/error-message";
 import { canCancel, canRespond, cancelNeedsReason, joinState, otherPerson, JOIN_OPENS_MINUTES_BEFORE } from "./session-format";
+import { ReasonField } from "../../components/reason-field";
 
 /**
  * "Join": a real link (opens the meeting in a new tab, no opener) while the window is open, otherwise a disabled
@@ -101,34 +102,11 @@ export function SessionActions({ session, uid, nowMs }: { session: Session; uid:
         <p id={`${id}-q`} className="person-question">
           {isCancel ? "Cancel this session?" : "Decline this session?"}
         </p>
-        <div className={`field${fieldError ? " field-invalid" : ""}`}>
-          <label htmlFor={`${id}-text`} className="field-label">
-            {label}
-            {optional ? <span className="optional"> (optional)</span> : null}
-          </label>
-          <textarea
-            id={`${id}-text`}
-            rows={2}
-            value={text}
-            maxLength={SESSIONS.noteMax + 50}
-            onChange={(event) => setText(event.target.value)}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${id}-error` : `${id}-hint`}
-          />
-          {fieldError ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {fieldError}
-            </p>
-          ) : (
-            <p id={`${id}-hint`} className="field-hint">
-              {isCancel
+        <ReasonField id={id} label={label} optional={optional} value={text} onChange={setText} error={fieldError} hint={isCancel
                 ? reasonRequired
                   ? `It starts within ${SESSIONS.cancelReasonCutoffHours} hours, so a reason is required. ${other} will see it.`
                   : `${other} will be told, with your reason if you give one.`
-                : `${other} will be told, with your note if you write one.`}
-            </p>
-          )}
-        </div>
+                : `${other} will be told, with your note if you write one.`} />
         <div className="person-confirm-actions">
           <button type="button" className="btn btn-danger" disabled={saving} onClick={confirm}>
             {saving ? "Saving…" : isCancel ? "Yes, cancel session" : "Decline session"}
