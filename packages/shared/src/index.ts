@@ -33,3 +33,5 @@ export * from "./documents.js";
 export * from "./templates/email.js";
 export * from "./schemas/moderation.js";
 export * from "./planners/word-filter.js";
+export * from "./attachments/attachment.js";
+export * from "./attachments/sniff.js";

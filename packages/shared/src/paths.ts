@@ -55,6 +55,9 @@ export const rtdbPaths = {
   /** Flat, so the unread-mail job can query every due marker by `at`: one marker per recipient and chat. */
   unreadMail: () => "unreadMail",
   unreadMailMarker: (uid: string, chatId: string) => `unreadMail/${uid}__${chatId}`,
+  /** The server's verdict on an uploaded attachment, flat so the cleanup job can query it by `checkedAt`. */
+  attachmentUploads: () => "attachmentUploads",
+  attachmentUpload: (uploaderUid: string, chatId: string, attachmentId: string) => `attachmentUploads/${uploaderUid}__${chatId}__${attachmentId}`,
 } as const;
 
 export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${menteeId}`;
