@@ -36,6 +36,9 @@ export const paths = {
   blocks: () => "blocks",
   block: (id: string) => `blocks/${id}`,
   moderationConfig: () => "config/moderation",
+  calendarFeeds: () => "calendarFeeds",
+  /** Keyed by the SHA-256 (hex) of the feed's token: the token itself is never stored. */
+  calendarFeed: (tokenHash: string) => `calendarFeeds/${tokenHash}`,
 } as const;
 
 export const rtdbPaths = {
@@ -71,6 +74,9 @@ export const appLinks = {
   sessions: () => "/sessions",
   bookSession: (matchId: string) => `/sessions/book/${matchId}`,
   session: (sessionId: string) => `/sessions/${sessionId}`,
+  settings: () => "/settings",
+  /** A calendar feed's path on the app's origin (Hosting rewrites it to the calendarFeed function). */
+  calendarFeed: (token: string) => `/calendar/${token}.ics`,
   /** Mini mentorship: the student's list and form, a request's page, the mentors' board and the claimer's scheduler. */
   mini: () => "/mini-sessions",
   newMiniRequest: () => "/mini-sessions/new",
