@@ -23,6 +23,13 @@ export function stopAll(signal = "SIGTERM") {
   }
 }
 
+// Stages run in process groups of their own: pass an interrupt on, or they would outlive `npm test`.
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopAll(signal);
+    process.exit(130);
+  });
+
 /**
  * Runs `command` (a shell line) as stage `name`. `live`: output straight to the terminal; otherwise to the stage's
  * log, printed whole at the end. Resolves with { name, ok, seconds, started }; never rejects.
