@@ -52,7 +52,7 @@ const openApps: FirebaseApp[] = [];
  * The SDK gives up on a call after 70 s; a function's first call on a busy machine waits for its worker to boot
  * (the emulators allow up to 5 minutes, scripts/emulator-env.mjs), so the client waits as long as a test may.
  */
-const CALL_OPTIONS = { timeout: 170_000 };
+const CALL_OPTIONS = { timeout: 290_000 };
 
 /** A separate client SDK app, as a separate browser would be: its own auth state. */
 export function newClient(): Client {
