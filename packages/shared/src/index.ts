@@ -33,3 +33,4 @@ export * from "./documents.js";
 export * from "./templates/email.js";
 export * from "./schemas/moderation.js";
 export * from "./planners/word-filter.js";
+export * from "./planners/programme-counters.js";
