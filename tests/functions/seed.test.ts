@@ -192,7 +192,7 @@ describe("seed data", () => {
 });
 
 describe("seed()", () => {
-  it("fills the emulators with accounts, claims, profiles and settings, and re-running leaves the same counts", async () => {
+  it("fills the emulators with accounts, claims, profiles and settings, and re-running leaves the same counts", { timeout: 150_000 }, async () => {
     const result = await seed();
     const matches = seedMatches().length;
     expect(result).toMatchObject({ users: 69, mentors: 28, mentees: 40, admins: 1, notifications: 3, matches });
