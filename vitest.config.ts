@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// One project per kind of test, so `npm test` can run the pure ones before the emulators start.
+// One project per kind of test, so `npm test` can run the pure ones before the emulators start. The emulator-backed
+// projects' timeouts are generous on purpose: they end a test that hangs, and must never fail one that a busy
+// machine merely slows down (a worker boot, a trigger that runs late).
 export default defineConfig({
   test: {
     projects: [
@@ -19,8 +21,8 @@ export default defineConfig({
           name: "firestore-rules",
           include: ["tests/rules/**/*.test.ts"],
           environment: "node",
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -28,8 +30,8 @@ export default defineConfig({
           name: "rtdb-live",
           include: ["tests/rtdb-live/**/*.test.ts"],
           environment: "node",
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -39,8 +41,8 @@ export default defineConfig({
           environment: "node",
           // The functions emulator runs one instance per function: parallel files would only queue and time out.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -111,6 +111,10 @@ export function prepareEmulators({ wantDatabase = true, quiet = false } = {}) {
   if (java === null) throw new Error("Java is not installed: the Firebase emulators need Java 11 or newer (apt-get install openjdk-17-jre-headless).");
   if (java < 11) throw new Error(`Java ${java} is too old: the Firebase emulators need Java 11 or newer.`);
   const env = { ...process.env };
+  // firebase-tools gives up on loading the functions after 10 s (discovery) and on booting a function's worker after
+  // 30 s ("Failed to load function.", and the request is never answered). A busy 2-core machine can take longer to
+  // start a Node process; slow must not mean failed, so it waits up to 5 minutes (a caller's own value wins).
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ??= "300";
   const notes = [];
   if (process.env.FIRESTORE_EMULATOR_BINARY_PATH) {
     // The caller chose a binary; respect it.

@@ -28,7 +28,10 @@ export function emulatorsExec(command, { only, build = true, testEnv = false } =
   if (testEnv) writeFunctionsEnv(TEST_FUNCTIONS_ENV);
   const prepared = prepareEmulators({ wantDatabase: !only || only.includes("database") });
   const emulators = only ? only.filter((name) => prepared.only.includes(name)) : prepared.only;
-  const firebase = [join(ROOT, "node_modules", ".bin", "firebase"), "emulators:exec", "--project", PROJECT_ID, "--only", emulators.join(","), command];
+  // With the functions emulator up, the command starts once it lists every exported function (a call before that
+  // would answer 404); functions-ready.mjs polls for it with a generous deadline.
+  const script = emulators.includes("functions") ? `node ${join(ROOT, "scripts", "functions-ready.mjs")} && ${command}` : command;
+  const firebase = [join(ROOT, "node_modules", ".bin", "firebase"), "emulators:exec", "--project", PROJECT_ID, "--only", emulators.join(","), script];
   // The stand-in runs firebase-tools as its child, so it is listening before the functions emulator starts.
   const [program, ...args] = prepared.database === "standin" ? [process.execPath, ...standInArgs(firebase)] : firebase;
   const running = [...emulators, ...(prepared.database === "standin" ? ["database-standin"] : [])];

@@ -25,6 +25,12 @@ import { planHistory, prng, type SeedFeedback, type SeedMiniRequest, type SeedSe
 export const SEED_PASSWORD = "mentormatch123";
 export const SEED_EMAIL_DOMAIN = "mentormatch.dev";
 
+/**
+ * Sam's calendar feed, so the demo shows one that is on (Settings) and one to subscribe to: a fixed token, because
+ * only its hash is stored and `npm start` prints the address. It opens the local emulators' data only.
+ */
+export const SEED_CALENDAR_FEED = { uid: "mentee-01", token: "demo-sam-okafor-calendar-feed-0000000000000" } as const;
+
 /** Logins shown on the web login page, in the README and used by the browser tests. */
 export const DEMO_LOGINS = {
   admin: { email: "admin@mentormatch.dev", password: SEED_PASSWORD, uid: "admin-01", displayName: "Morgan Reyes" },

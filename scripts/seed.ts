@@ -7,11 +7,13 @@ import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
 import { getDatabaseWithUrl, type Database } from "firebase-admin/database";
 import { FieldValue, Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
+import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { reconcileProgrammeStats } from "../functions/src/lib/reconcile-stats.js";
 import { lockIdParts } from "../functions/src/planners/session.js";
 import {
   DEMO_LOGINS,
+  SEED_CALENDAR_FEED,
   SEED_INVITE_EMAIL,
   SEED_PASSWORD,
   seedAuditLog,
@@ -113,7 +115,15 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
   const ago = (hours: number) => Timestamp.fromMillis(now - hours * HOUR_MS);
   for (const user of users) {
     writes.push([paths.user(user.uid), profileDocOf(user, now)]);
-    writes.push([paths.userSettings(user.uid), { email: user.email, emailPrefs: user.emailPrefs, createdAt: FieldValue.serverTimestamp() }]);
+    writes.push([
+      paths.userSettings(user.uid),
+      {
+        email: user.email,
+        emailPrefs: user.emailPrefs,
+        createdAt: FieldValue.serverTimestamp(),
+        ...(user.uid === SEED_CALENDAR_FEED.uid ? { calendarFeedCreatedAt: Timestamp.fromMillis(now - 5 * 86_400_000) } : {}),
+      },
+    ]);
   }
   const notifications = seedNotifications();
   for (const n of notifications)
@@ -141,6 +151,9 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
   }
   for (const entry of programme.feedback) writes.push([paths.feedback(entry.sessionId, entry.fromUid), feedbackDocOf(entry)]);
   for (const request of programme.miniRequests) writes.push([paths.miniRequest(request.id), miniRequestDocOf(request)]);
+  // Sam's calendar feed, as createCalendarFeed leaves it: only the token's hash is stored.
+  const feedHash = createHash("sha256").update(SEED_CALENDAR_FEED.token).digest("hex");
+  writes.push([paths.calendarFeed(feedHash), { uid: SEED_CALENDAR_FEED.uid, tokenHash: feedHash, createdAt: Timestamp.fromMillis(now - 5 * 86_400_000) }]);
   writes.push([paths.moderationConfig(), { blockedWords: SEED_BLOCKED_WORDS, updatedAt: Timestamp.fromMillis(now - 3 * 86_400_000), updatedBy: admin.uid }]);
   writes.push([
     paths.invite(inviteIdOf(SEED_INVITE_EMAIL)),

@@ -137,11 +137,12 @@ async function main() {
   });
   await waitForPort(WEB_PORT, "Vite dev server");
 
-  const { DEMO_LOGINS } = await import("./seed-data.ts");
+  const { DEMO_LOGINS, SEED_CALENDAR_FEED } = await import("./seed-data.ts");
   console.log("\n──────────────────────────────────────────────");
   console.log(` MentorMatch is running:  http://localhost:${WEB_PORT}`);
   console.log(` Emails sent locally:     ${mail.url}`);
   for (const [role, login] of Object.entries(DEMO_LOGINS)) console.log(` ${role.padEnd(7)} ${login.email} / ${login.password}`);
+  console.log(` Sam's calendar feed:    webcal://localhost:${WEB_PORT}/calendar/${SEED_CALENDAR_FEED.token}.ics`);
   for (const note of prepared.notes) console.log(` ! ${note}`);
   console.log(" Ctrl-C stops everything.");
   console.log("──────────────────────────────────────────────\n");

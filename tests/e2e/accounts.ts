@@ -13,6 +13,7 @@ import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type UserRecord } from "firebase-admin/auth";
 import { FieldValue, getFirestore } from "firebase-admin/firestore";
 import { DEMO_LOGINS } from "../../scripts/seed-data";
+import { postToCallable } from "../functions-emulator";
 
 // The emulators as the functions see them, for what a browser test sets up or checks behind the app's back.
 // Global setup runs with FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST set, and the workers inherit them.
@@ -42,12 +43,11 @@ export async function callAs(email: string, password: string, name: string, data
     body: JSON.stringify({ email, password, returnSecureToken: true }),
   });
   const { idToken } = (await signIn.json()) as { idToken: string };
-  const response = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` },
-    body: JSON.stringify({ data }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
+  const { json: body } = await postToCallable<{ result?: unknown; error?: unknown }>(
+    `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`,
+    JSON.stringify({ data }),
+    { authorization: `Bearer ${idToken}` },
+  );
   expect(body.error, `${name} answered an error`).toBeUndefined();
   return body.result;
 }

@@ -19,7 +19,7 @@ export async function mailTo(to: string, subject: string): Promise<CapturedMail>
         found = (await capturedMail()).findLast((message) => recipientOf(message) === to && message.body.subject === subject);
         return !!found;
       },
-      { message: `an email "${subject}" to ${to}`, timeout: 20_000 },
+      { message: `an email "${subject}" to ${to}`, timeout: 60_000 },
     )
     .toBe(true);
   return found!;

@@ -24,7 +24,7 @@ async function mailMatching(to: string, subject: RegExp): Promise<CapturedMail> 
         found = all.findLast((mail) => mail.body.personalizations[0]?.to[0]?.email === to && subject.test(mail.body.subject));
         return !!found;
       },
-      { message: `an email matching ${subject} to ${to}`, timeout: 20_000 },
+      { message: `an email matching ${subject} to ${to}`, timeout: 60_000 },
     )
     .toBe(true);
   return found!;

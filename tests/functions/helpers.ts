@@ -13,6 +13,7 @@ import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, type Auth, type User } from "firebase/auth";
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { expect } from "vitest";
+import { postToCallable, retryWhileLoading } from "../functions-emulator";
 
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST)
   throw new Error(
@@ -47,6 +48,12 @@ export interface Client {
 
 const openApps: FirebaseApp[] = [];
 
+/**
+ * The SDK gives up on a call after 70 s; a function's first call on a busy machine waits for its worker to boot
+ * (the emulators allow up to 5 minutes, scripts/emulator-env.mjs), so the client waits as long as a test may.
+ */
+const CALL_OPTIONS = { timeout: 170_000 };
+
 /** A separate client SDK app, as a separate browser would be: its own auth state. */
 export function newClient(): Client {
   const app = initializeApp({ projectId: PROJECT_ID, apiKey: "fake-api-key" }, uniqueId("client"));
@@ -60,8 +67,8 @@ export function newClient(): Client {
     auth,
     functions,
     call: async <N extends CallableName>(name: N, input: CallableInput<N>) =>
-      (await httpsCallable(functions, name)(input)).data as CallableOutput<N>,
-    callRaw: async (name: string, data?: unknown) => (await httpsCallable(functions, name)(data)).data,
+      (await retryWhileLoading(name, () => httpsCallable(functions, name, CALL_OPTIONS)(input))).data as CallableOutput<N>,
+    callRaw: async (name: string, data?: unknown) => (await retryWhileLoading(name, () => httpsCallable(functions, name, CALL_OPTIONS)(data))).data,
     close: () => deleteApp(app),
   };
 }
@@ -115,10 +122,13 @@ export async function closeClients(): Promise<void> {
   await Promise.all(openApps.splice(0).map((app) => deleteApp(app).catch(() => undefined)));
 }
 
-/** Polls until `fn` returns something truthy: triggers run a moment after the write that fires them. */
+/**
+ * Polls until `fn` returns something truthy: triggers run a moment after the write that fires them. The deadline is
+ * only there to end a test that would wait forever: a busy machine can take long to boot a trigger's worker.
+ */
 export async function waitFor<T>(
   fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  timeoutMs = 20_000,
+  timeoutMs = 90_000,
   what = "condition",
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -166,13 +176,12 @@ export async function mailsFor(uid: string) {
  * "__proto__" that a JavaScript object literal cannot carry as its own property.
  */
 export async function postCallable(name: string, body: string, idToken?: string): Promise<{ status: number; error?: { status: string; message: string; details?: unknown }; result?: unknown }> {
-  const response = await fetch(`http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(idToken ? { Authorization: `Bearer ${idToken}` } : {}) },
+  const { status, json } = await postToCallable<{ error?: { status: string; message: string; details?: unknown }; result?: unknown }>(
+    `http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`,
     body,
-  });
-  const json = (await response.json()) as { error?: { status: string; message: string; details?: unknown }; result?: unknown };
-  return { status: response.status, ...json };
+    idToken ? { Authorization: `Bearer ${idToken}` } : {},
+  );
+  return { status, ...json };
 }
 
 /** The verification email's link, as the person would find it in their inbox (the mail document's text). */

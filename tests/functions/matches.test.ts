@@ -271,7 +271,7 @@ describe("declining and cancelling from the client SDK", () => {
     const [note] = await waitFor(async () => {
       const notes = await notesOf(sam.uid, "match_declined");
       return notes.length ? notes : null;
-    }, 20_000, "the decline notification");
+    }, undefined, "the decline notification");
     expect(note!.text).toContain("Ada Decline declined your mentoring request.");
     expect(note!.text).toContain("fully booked");
     await waitFor(async () => (await matchOf(ada.uid, sam.uid))?.responseCounted, 20_000, "responseCounted");
@@ -295,7 +295,7 @@ describe("declining and cancelling from the client SDK", () => {
     const [note] = await waitFor(async () => {
       const notes = await notesOf(ada.uid, "match_cancelled");
       return notes.length ? notes : null;
-    }, 20_000, "the cancel notification");
+    }, undefined, "the cancel notification");
     expect(note).toMatchObject({ text: "Sam Cancel withdrew their mentoring request.", link: "/requests" });
     expect((await profileOf(ada.uid)).responseHoursRecent).toBeUndefined();
   });

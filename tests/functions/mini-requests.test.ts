@@ -273,7 +273,7 @@ describe("claimMiniRequest", () => {
     expect((await requestDoc(requestId)).status).toBe("open");
   });
 
-  it("50 mentors claim one request at once: exactly one wins, the others are told it was just claimed", { timeout: 240_000 }, async () => {
+  it("50 mentors claim one request at once: exactly one wins, the others are told it was just claimed", { timeout: 480_000 }, async () => {
     const student = await member("mentee", "Sam Popular");
     const requestId = await seedRequest(student.uid);
     const mentors: SignedInClient[] = [];

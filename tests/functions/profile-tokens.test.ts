@@ -16,7 +16,7 @@ describe("on-profile-written", () => {
     await waitFor(async () => {
       const tokens = (await ref.get()).get("searchTokens") as string[];
       return tokens.length === expected.length && expected.every((t) => tokens.includes(t));
-    }, 20_000, "tokens recomputed");
+    }, undefined, "tokens recomputed");
     const tokens = (await ref.get()).get("searchTokens") as string[];
     expect(tokens).toContain("n:ada b|x:poetry");
     expect(tokens).not.toContain("n:love");

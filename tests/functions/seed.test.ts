@@ -26,10 +26,12 @@ import { getDatabaseWithUrl } from "firebase-admin/database";
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
 import { bookingLockIds } from "../../functions/src/planners/session.js";
+import { serveCalendarFeed } from "../../functions/src/lib/calendar-feed.js";
 import { fitsPreferred, preferredWindows } from "../../functions/src/planners/mini-schedule.js";
 import { feedbackDocOf, miniRequestDocOf, pushIdAt, seed, seedTarget, sessionDocOf } from "../../scripts/seed.js";
 import {
   DEMO_LOGINS,
+  SEED_CALENDAR_FEED,
   SEED_PASSWORD,
   seedAvailability,
   seedChats,
@@ -480,6 +482,14 @@ describe("seeded sessions", () => {
     const active = sessions.filter((s) => s.status === "pending" || s.status === "accepted");
     const locks = (await adminDb.collection("sessionLocks").get()).docs.map((doc) => ({ id: doc.id, ...parseDoc(sessionLockDocSchema.strict(), doc.ref.path, doc.data()) }));
     expect(locks.length).toBe(active.reduce((sum, s) => sum + s.lockIds.length, 0));
+
+    // Sam's calendar feed is on, and its address serves his sessions (the upcoming one with Ada among them).
+    const samFeed = await serveCalendarFeed({ method: "GET", path: `/calendar/${SEED_CALENDAR_FEED.token}.ics` }, { nowMs: after, appUrl: "http://localhost:5173", db: adminDb });
+    expect(samFeed.status).toBe(200);
+    expect(samFeed.body).toContain("UID:session-seed-session-sam-ada-next@mentormatch");
+    const samEvents = samFeed.body.match(/BEGIN:VEVENT/g)?.length ?? 0;
+    expect(samEvents).toBe(sessions.filter((s) => s.participants.includes(SEED_CALENDAR_FEED.uid) && s.endAt.toMillis() >= after - 90 * 86_400_000).length);
+    expect((await adminDb.doc(`users/${SEED_CALENDAR_FEED.uid}/private/settings`).get()).get("calendarFeedCreatedAt")).toBeInstanceOf(Timestamp);
     const byId = new Map(sessions.map((s) => [s.id, s]));
     for (const lock of locks) {
       const session = byId.get(lock.sessionId)!;

@@ -204,7 +204,7 @@ describe("bookSession: no double booking, ever", () => {
     expect((await locksOf(mentor.uid)).sort()).toEqual(sessions[0]!.lockIds.filter((id) => id.startsWith(`${mentor.uid}_`)).sort());
     expect(await notesOf(mentor.uid, "session_proposed")).toHaveLength(1);
     // Twenty workers start at once on a 2-core machine; the race itself takes seconds, the start-up can take a minute.
-  }, 120_000);
+  }, 300_000);
 
   it("a pending proposal holds the time (and the mentor's buffer after it); a decline frees it", async () => {
     const { mentor, mentee, matchId } = await pair("Hold");

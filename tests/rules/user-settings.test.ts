@@ -120,6 +120,14 @@ describe("users/{uid}/private/settings: emailPrefs", () => {
     await expectAllowed(updateDoc(ownerSettings(), { emailPrefs: defaultEmailPrefs(), isAdmin: true }), false);
   });
 
+  // The calendar feed's date is written by createCalendarFeed with the feed itself: a client could otherwise show a
+  // feed as on that does not exist, or hide one that does.
+  it("cannot set or clear calendarFeedCreatedAt, alone or with a preference change", async () => {
+    await expectAllowed(updateDoc(ownerSettings(), { calendarFeedCreatedAt: PAST }), false);
+    await expectAllowed(updateDoc(ownerSettings(), { emailPrefs: prefsWith({ reminders: false }), calendarFeedCreatedAt: null }), false);
+    expect((await suite.read(OWNER_SETTINGS))?.calendarFeedCreatedAt).toBeUndefined();
+  });
+
   it("a user whose email is not verified cannot change their own preferences", async () => {
     const db = suite.db("unverified");
     await expectAllowed(

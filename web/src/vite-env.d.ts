@@ -13,6 +13,7 @@ interface ImportMetaEnv {
   readonly VITE_EMULATOR_FIRESTORE_PORT?: string;
   readonly VITE_EMULATOR_FUNCTIONS_PORT?: string;
   readonly VITE_EMULATOR_DATABASE_PORT?: string;
+  readonly VITE_EMULATOR_STORAGE_PORT?: string;
 }
 
 interface ImportMeta {

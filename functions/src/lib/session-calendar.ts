@@ -15,7 +15,7 @@ export function sessionTitle(session: Pick<CalendarSession, "kind" | "title">, o
 }
 
 /** Where the event happens: the meeting link, or for a mini session by phone or in person, the number or the place. */
-function sessionPlace(session: CalendarSession): { location?: string; url?: string } {
+export function sessionPlace(session: Pick<CalendarSession, "meetingType" | "phone" | "location" | "meetingLink">): { location?: string; url?: string } {
   if (session.meetingType === "phone" && session.phone) return { location: `Phone: ${session.phone}` };
   if (session.meetingType === "in_person" && session.location) return { location: session.location };
   return session.meetingLink ? { location: session.meetingLink, url: session.meetingLink } : {};

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { ROLES, type Role } from "./constants.js";
 import {
   emptyInputSchema,
+  createCalendarFeedOutputSchema,
   inviteInputSchema,
   registerAccountInputSchema,
   setUserRoleInputSchema,
@@ -105,6 +106,18 @@ export const callables = {
     access: ["admin"],
     input: inviteInputSchema,
     output: z.object({ email: z.string(), revoked: z.boolean() }),
+  },
+  // The private calendar feed (docs/ARCHITECTURE.md, calendarFeeds/): a new token (the old one, if any, stops working),
+  // or none. Functions only, because only the token's hash is stored and the token must come from a CSPRNG.
+  createCalendarFeed: {
+    access: ["mentor", "mentee"],
+    input: emptyInputSchema,
+    output: createCalendarFeedOutputSchema,
+  },
+  deleteCalendarFeed: {
+    access: ["mentor", "mentee"],
+    input: emptyInputSchema,
+    output: z.object({ deleted: z.boolean() }),
   },
   // Match requests (docs/ARCHITECTURE.md, matches/). Declining and cancelling are client writes under the rules.
   requestMatch: {

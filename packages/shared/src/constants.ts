@@ -165,6 +165,18 @@ export const CHAT_EMAIL = {
   unreadBatch: 500,
 } as const;
 
+/** The private calendar feed (`calendarFeeds/`, the `calendarFeed` HTTPS function). */
+export const CALENDAR_FEED = {
+  /** Random bytes in a token: 256 bits, far past guessing (base64url, 43 characters). */
+  tokenBytes: 32,
+  /** Past sessions the feed still carries, so last week's stay in the calendar. */
+  pastDays: 90,
+  /** The one bounded query's limit, newest end first: more than anyone has in 90 days plus the booking horizon. */
+  maxEvents: 1000,
+  /** How often a subscribed calendar should fetch it again. */
+  refreshMinutes: 60,
+} as const;
+
 /** Mentoring sessions (`sessions/`, `sessionLocks/`); the booking callables and their planners read these. */
 export const SESSIONS = {
   /** Lengths a session may have (the same as the scheduling core's SESSION_DURATIONS; a unit test keeps them equal). */

@@ -34,3 +34,5 @@ export * from "./templates/email.js";
 export * from "./schemas/moderation.js";
 export * from "./planners/word-filter.js";
 export * from "./planners/programme-counters.js";
+export * from "./attachments/attachment.js";
+export * from "./attachments/sniff.js";

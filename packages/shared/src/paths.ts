@@ -36,6 +36,9 @@ export const paths = {
   blocks: () => "blocks",
   block: (id: string) => `blocks/${id}`,
   moderationConfig: () => "config/moderation",
+  calendarFeeds: () => "calendarFeeds",
+  /** Keyed by the SHA-256 (hex) of the feed's token: the token itself is never stored. */
+  calendarFeed: (tokenHash: string) => `calendarFeeds/${tokenHash}`,
 } as const;
 
 export const rtdbPaths = {
@@ -52,6 +55,9 @@ export const rtdbPaths = {
   /** Flat, so the unread-mail job can query every due marker by `at`: one marker per recipient and chat. */
   unreadMail: () => "unreadMail",
   unreadMailMarker: (uid: string, chatId: string) => `unreadMail/${uid}__${chatId}`,
+  /** The server's verdict on an uploaded attachment, flat so the cleanup job can query it by `checkedAt`. */
+  attachmentUploads: () => "attachmentUploads",
+  attachmentUpload: (uploaderUid: string, chatId: string, attachmentId: string) => `attachmentUploads/${uploaderUid}__${chatId}__${attachmentId}`,
 } as const;
 
 export const matchIdOf = (mentorId: string, menteeId: string) => `${mentorId}_${menteeId}`;
@@ -68,6 +74,9 @@ export const appLinks = {
   sessions: () => "/sessions",
   bookSession: (matchId: string) => `/sessions/book/${matchId}`,
   session: (sessionId: string) => `/sessions/${sessionId}`,
+  settings: () => "/settings",
+  /** A calendar feed's path on the app's origin (Hosting rewrites it to the calendarFeed function). */
+  calendarFeed: (token: string) => `/calendar/${token}.ics`,
   /** Mini mentorship: the student's list and form, a request's page, the mentors' board and the claimer's scheduler. */
   mini: () => "/mini-sessions",
   newMiniRequest: () => "/mini-sessions/new",

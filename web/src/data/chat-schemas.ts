@@ -1,11 +1,13 @@
+import { messageAttachmentSchema } from "@mentormatch/shared";
 import * as z from "zod";
 
 /** Limits the database rules enforce (database.rules.json): message text 1–2000, chat-list preview ≤ 140. */
 export const CHAT_LIMITS = { text: 2000, preview: 140 } as const;
 
 /**
- * `chats/{chatId}/messages/{pushId}`. A message a moderator removed (resolveReport, Admin SDK) has `removed: true`
- * and empty text; clients can never write either (database.rules.json), so only a removed message is empty.
+ * `chats/{chatId}/messages/{pushId}`. A message a moderator removed (resolveReport, Admin SDK) has `removed: true`,
+ * empty text and no attachment; clients can never write either (database.rules.json), so only a removed message or
+ * a file without a caption is empty.
  */
 export const chatMessageSchema = z
   .object({
@@ -13,8 +15,13 @@ export const chatMessageSchema = z
     text: z.string().max(CHAT_LIMITS.text),
     sentAt: z.number(),
     removed: z.literal(true).optional(),
+    /** A file the server checked (attachmentUploads); the text is then an optional caption. */
+    attachment: messageAttachmentSchema.optional(),
   })
-  .refine((message) => message.removed === true || message.text.length >= 1, "A message has text unless a moderator removed it.");
+  .refine(
+    (message) => message.removed === true || message.text.length >= 1 || message.attachment !== undefined,
+    "A message has text or a file unless a moderator removed it.",
+  );
 export type ChatMessageValue = z.infer<typeof chatMessageSchema>;
 
 /** `userChats/{uid}/{chatId}`: the summary the last send wrote; `unread` may be absent on the sender's own entry, `archived` until archived. */

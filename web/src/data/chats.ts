@@ -1,4 +1,4 @@
-import { rtdbPaths } from "@mentormatch/shared";
+import { rtdbPaths, type MessageAttachment } from "@mentormatch/shared";
 import {
   endBefore,
   increment,
@@ -160,15 +160,25 @@ export function newMessageId(chatId: string): string {
 
 /**
  * A send, in the one multi-path update the rules require: the message, both chat-list entries' summary (with the
- * other member as peerId), and the other member's unread counter one up.
+ * other member as peerId), and the other member's unread counter one up. With an attachment, `id` is the id the file
+ * was uploaded under and the server has accepted it (the rules check its verdict).
  */
-export async function sendMessage(chatId: string, from: string, to: string, text: string, id = newMessageId(chatId)): Promise<string> {
-  if (text.length < 1 || text.length > CHAT_LIMITS.text) throw new Error(`Messages are 1 to ${CHAT_LIMITS.text} characters.`);
-  const summary = { lastMessageId: id, lastMessage: text.slice(0, CHAT_LIMITS.preview), lastMessageAt: serverTimestamp(), lastFrom: from };
+export async function sendMessage(
+  chatId: string,
+  from: string,
+  to: string,
+  text: string,
+  id = newMessageId(chatId),
+  attachment?: MessageAttachment,
+): Promise<string> {
+  if ((text.length < 1 && !attachment) || text.length > CHAT_LIMITS.text) throw new Error(`Messages are 1 to ${CHAT_LIMITS.text} characters.`);
+  // A file without a caption is previewed by its name (the rules allow exactly that).
+  const preview = (text || attachment?.name || "").slice(0, CHAT_LIMITS.preview);
+  const summary = { lastMessageId: id, lastMessage: preview, lastMessageAt: serverTimestamp(), lastFrom: from };
   const fields = (uid: string, extra: object) =>
     Object.fromEntries(Object.entries({ ...summary, ...extra }).map(([key, value]) => [`${rtdbPaths.userChats(uid)}/${chatId}/${key}`, value]));
   await update(ref(rtdb), {
-    [`${rtdbPaths.chatMessages(chatId)}/${id}`]: { from, text, sentAt: serverTimestamp() },
+    [`${rtdbPaths.chatMessages(chatId)}/${id}`]: { from, text, sentAt: serverTimestamp(), ...(attachment ? { attachment } : {}) },
     ...fields(from, { peerId: to }),
     ...fields(to, { peerId: from, unread: increment(1) }),
     // The recipient's due-marker for the unread-message email (the job reads only markers that are due).

@@ -7,10 +7,16 @@ import { converterFor, watchDoc } from "./parse";
 export interface Settings {
   email: string;
   emailPrefs: EmailPrefs;
+  /** When the calendar feed was made, or null when it is off (fn-only). */
+  calendarFeedCreatedAtMs: number | null;
 }
 
 // A kind added after the document was written is missing from its map: it counts as on, as functions assume.
-const settingsConverter = converterFor(settingsDocSchema, (data): Settings => ({ email: data.email, emailPrefs: withDefaultPrefs(data.emailPrefs) }));
+const settingsConverter = converterFor(settingsDocSchema, (data): Settings => ({
+  email: data.email,
+  emailPrefs: withDefaultPrefs(data.emailPrefs),
+  calendarFeedCreatedAtMs: data.calendarFeedCreatedAt?.toMillis() ?? null,
+}));
 const settingsRef = (uid: string) => doc(db, paths.userSettings(uid)).withConverter(settingsConverter);
 
 export function watchSettings(uid: string, onNext: (settings: Settings | null) => void, onError: (error: Error) => void) {

@@ -88,37 +88,73 @@ export function foldIcsLine(line: string): string {
   return lines.join(`${CRLF} `);
 }
 
-/** An iCalendar file (RFC 5545, methods from RFC 5546) for a session: attach it to the invitation or cancellation email. */
-export function buildIcs(event: CalendarEvent): string {
+/** RFC 5545 §3.8.1.11: an event's state. A subscribed feed says CANCELLED where an email sends METHOD:CANCEL. */
+export type IcsStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
+
+/** One VEVENT of a calendar: the email's copy (`buildIcs`) or one of a feed's events (`buildIcsCalendar`). */
+export interface IcsEvent extends Omit<CalendarEvent, "method" | "organizer" | "attendees"> {
+  status: IcsStatus;
+  /** A feed names no organiser or attendees: they would make calendars treat it as an invitation. */
+  organizer?: CalendarPerson;
+  attendees?: readonly CalendarPerson[];
+}
+
+export interface IcsCalendar {
+  /** iTIP method (RFC 5546) for a copy sent by email; a published feed has none. */
+  method?: "REQUEST" | "CANCEL";
+  /** The calendar's name in the subscriber's list (RFC 7986 NAME and the widely read X-WR-CALNAME). */
+  name?: string;
+  /** How often a subscriber should fetch it again (RFC 7986 REFRESH-INTERVAL, and X-PUBLISHED-TTL for Outlook). */
+  refreshMinutes?: number;
+  events: readonly IcsEvent[];
+}
+
+function eventLines(event: IcsEvent): string[] {
   if (!ID_PATTERN.test(event.sessionId)) throw new RangeError("A calendar event needs a valid session id.");
   if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new RangeError("SEQUENCE is a whole number from 0.");
   if (!(event.endMs > event.startMs)) throw new RangeError("A calendar event must end after it starts.");
-  const cancelled = event.method === "CANCEL";
   const person = (property: string, who: CalendarPerson, extra = "") =>
     `${property};CN=${quoteParam(who.name)}${extra}:mailto:${cleanUri(who.email)}`;
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//MentorMatch//Sessions//EN",
-    "CALSCALE:GREGORIAN",
-    `METHOD:${event.method}`,
+  return [
     "BEGIN:VEVENT",
     `UID:${icsUid(event.sessionId)}`,
     `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${icsDateTime(event.stampMs)}`,
     `DTSTART:${icsDateTime(event.startMs)}`,
     `DTEND:${icsDateTime(event.endMs)}`,
-    `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
+    `STATUS:${event.status}`,
     `SUMMARY:${escapeIcsText(event.summary)}`,
     ...(event.description ? [`DESCRIPTION:${escapeIcsText(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${escapeIcsText(event.location)}`] : []),
     ...(event.url ? [`URL:${cleanUri(event.url)}`] : []),
-    person("ORGANIZER", event.organizer),
-    ...event.attendees.map((who) => person("ATTENDEE", who, ";ROLE=REQ-PARTICIPANT;RSVP=FALSE")),
+    ...(event.organizer ? [person("ORGANIZER", event.organizer)] : []),
+    ...(event.attendees ?? []).map((who) => person("ATTENDEE", who, ";ROLE=REQ-PARTICIPANT;RSVP=FALSE")),
     "END:VEVENT",
+  ];
+}
+
+/** An iCalendar object (RFC 5545) with any number of events: one for an email's copy, every session for a feed. */
+export function buildIcsCalendar(calendar: IcsCalendar): string {
+  const refresh = calendar.refreshMinutes;
+  if (refresh !== undefined && !(Number.isSafeInteger(refresh) && refresh > 0)) throw new RangeError("The refresh interval is whole minutes.");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//MentorMatch//Sessions//EN",
+    "CALSCALE:GREGORIAN",
+    ...(calendar.method ? [`METHOD:${calendar.method}`] : []),
+    ...(calendar.name ? [`NAME:${escapeIcsText(calendar.name)}`, `X-WR-CALNAME:${escapeIcsText(calendar.name)}`] : []),
+    ...(refresh ? [`REFRESH-INTERVAL;VALUE=DURATION:PT${refresh}M`, `X-PUBLISHED-TTL:PT${refresh}M`] : []),
+    ...calendar.events.flatMap(eventLines),
     "END:VCALENDAR",
   ];
   return lines.map(foldIcsLine).join(CRLF) + CRLF;
+}
+
+/** An iCalendar file (RFC 5545, methods from RFC 5546) for a session: attach it to the invitation or cancellation email. */
+export function buildIcs(event: CalendarEvent): string {
+  const { method, ...rest } = event;
+  return buildIcsCalendar({ method, events: [{ ...rest, status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED" }] });
 }
 
 /** "Add to Google Calendar": Google's event template link, which needs no account access from us. */

@@ -76,6 +76,8 @@ export const settingsDocSchema = z.object({
   email: z.string(),
   emailPrefs: z.record(z.string(), z.boolean()),
   createdAt: timestampSchema,
+  /** When the person's calendar feed was made (createCalendarFeed); null or absent: no feed. */
+  calendarFeedCreatedAt: timestampSchema.nullable().default(null),
 });
 export type SettingsDoc = z.output<typeof settingsDocSchema>;
 
@@ -146,6 +148,28 @@ export const auditEntryDocSchema = z.object({
   at: timestampSchema,
 });
 export type AuditEntryDoc = z.output<typeof auditEntryDocSchema>;
+
+/** `calendarFeeds/{sha256(token)}`: whose feed a token opens. Functions only; no client reads or writes it. */
+export const calendarFeedDocSchema = z.object({
+  uid: uidSchema,
+  /** The document id again (hex SHA-256 of the token), compared in constant time before anything is served. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: timestampSchema,
+});
+export type CalendarFeedDoc = z.output<typeof calendarFeedDocSchema>;
+
+/** A feed token as handed out: base64url of CALENDAR_FEED.tokenBytes random bytes. Anything else is not one. */
+export const CALENDAR_FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export const createCalendarFeedOutputSchema = z.object({
+  /** Shown once: only its hash is stored, so a lost link is replaced, never shown again. */
+  token: z.string().regex(CALENDAR_FEED_TOKEN_PATTERN),
+  /** `/calendar/{token}.ics`, on the app's origin. */
+  path: z.string(),
+  createdAt: z.string(),
+  /** Whether an older feed existed and stopped working. */
+  replaced: z.boolean(),
+});
 
 export const signUpPolicySchema = z.object({
   /** Lower-case domains whose addresses may sign up; empty means anyone may. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Suspense, lazy, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import toast from "react-hot-toast";
 import { Link, useSearchParams } from "react-router-dom";
 import { Avatar } from "../../components/avatar";
@@ -25,11 +25,16 @@ import { errorMessage } from "../../lib/error-message";
 import { describeDay, describePresence, formatClock, groupByDay, receiptState, splitLinks } from "./chat-format";
 import { ConversationSearch } from "./conversation-search";
 import { usePresence } from "./use-presence";
+import { AttachButton, AttachmentChip, AttachmentPlaceholder, fileFromPaste, useFileDrop } from "./attachments/composer-attachment";
+import { useAttachmentDraft } from "./attachments/use-attachment-draft";
 import { REMOVED_MESSAGE_TEXT, maskBlockedWords } from "@mentormatch/shared";
 import { BlockAction } from "../moderation/block-action";
 import { blockedWordsMessage } from "../moderation/filter-message";
 import { ReportMessageButton } from "../moderation/report-dialog";
 import { useBlockedWords } from "../moderation/use-blocked-words";
+
+// A message's file renders through this lazy module, which brings the Storage SDK: chats without files never load it.
+const MessageAttachmentView = lazy(() => import("./attachments/message-attachment"));
 
 /** How long after the last keystroke my typing flag stays on. */
 const TYPING_IDLE_MS = 3_000;
@@ -67,7 +72,10 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   const [announcement, setAnnouncement] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { title: useId(), counter: useId() };
+  const ids = { title: useId(), counter: useId(), fileError: useId() };
+  // One file for the next message (attach button, drop, paste), uploaded and checked before it can be sent.
+  const files = useAttachmentDraft(chatId, uid);
+  const drop = useFileDrop((file) => void files.attach(file), closed === false);
 
   useEffect(
     () =>
@@ -118,7 +126,10 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   useEffect(() => {
     if (!lastMessage) return;
     if (announcedUpTo.current !== null && lastMessage.id > announcedUpTo.current && lastMessage.from !== uid) {
-      setAnnouncement(`New message from ${name}: ${(lastMessage.removed ? REMOVED_MESSAGE_TEXT : maskBlockedWords(lastMessage.text, blockedWords)).slice(0, 200)}`);
+      const said = lastMessage.removed
+        ? REMOVED_MESSAGE_TEXT
+        : [lastMessage.attachment ? `a file, ${lastMessage.attachment.name}` : "", maskBlockedWords(lastMessage.text, blockedWords)].filter(Boolean).join(". ");
+      setAnnouncement(`New message from ${name}: ${said.slice(0, 200)}`);
     }
     if (announcedUpTo.current === null || lastMessage.id > announcedUpTo.current) announcedUpTo.current = lastMessage.id;
   }, [lastMessage, uid, name, blockedWords]);
@@ -237,9 +248,16 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   stopTypingRef.current = stopTyping;
   useEffect(() => () => stopTypingRef.current(), []);
 
+  const fileBusy = files.draft.state === "uploading" || files.draft.state === "checking";
   async function send() {
     const text = draft.trim();
-    if (!text || closed) return;
+    const pending = files.draft;
+    const attachment = pending.state === "ready" ? pending.attachment : undefined;
+    if ((!text && !attachment) || closed) return;
+    if (fileBusy) {
+      toast("Your file is still uploading: send when it is ready, or remove it.");
+      return;
+    }
     if (text.length > CHAT_LIMITS.text) {
       toast.error(`Messages are at most ${CHAT_LIMITS.text} characters.`);
       return;
@@ -250,15 +268,17 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
       textareaRef.current?.focus();
       return;
     }
-    const id = newMessageId(chatId);
+    // A file was uploaded under the id of the message that carries it.
+    const id = pending.state === "ready" ? pending.id : newMessageId(chatId);
     setDraft("");
+    if (attachment) files.sent();
     stopTyping();
     stickToBottom.current = true;
     setSending((current) => new Set(current).add(id));
     try {
-      await sendMessage(chatId, uid, peerId, text, id);
+      await sendMessage(chatId, uid, peerId, text, id, attachment);
     } catch (err) {
-      toast.error(`Your message was not sent. ${errorMessage(err)}`);
+      toast.error(`Your message was not sent${attachment ? ` (attach ${attachment.name} again)` : ""}. ${errorMessage(err)}`);
       setDraft((current) => current || text);
     } finally {
       setSending((current) => {
@@ -281,7 +301,12 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
   const groups = groupByDay(messages, timeZone);
 
   return (
-    <section className="conversation" aria-labelledby={ids.title} data-testid="conversation">
+    <section className="conversation" aria-labelledby={ids.title} data-testid="conversation" {...drop.props}>
+      {drop.dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a file to attach it (up to 10 MB)
+        </div>
+      ) : null}
       <header className="conversation-head">
         <Link to="/messages" className="icon-btn conversation-back" aria-label="All conversations">
           ←
@@ -373,11 +398,16 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
                         tabIndex={-1}
                       >
                         <span className="sr-only">{mine ? "You" : name}: </span>
+                        {message.attachment && !message.removed ? (
+                          <Suspense fallback={<AttachmentPlaceholder attachment={message.attachment} />}>
+                            <MessageAttachmentView attachment={message.attachment} />
+                          </Suspense>
+                        ) : null}
                         {message.removed ? (
                           <p className="message-text message-removed" data-testid="message-removed">
                             {REMOVED_MESSAGE_TEXT}
                           </p>
-                        ) : (
+                        ) : message.text === "" ? null : (
                           <p className="message-text">
                             {splitLinks(maskBlockedWords(message.text, blockedWords)).map((part, index) =>
                               part.kind === "link" ? (
@@ -425,6 +455,8 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
             void send();
           }}
         >
+          <AttachmentChip draft={files.draft} onCancel={files.cancel} onRetry={(file) => void files.attach(file)} errorId={ids.fileError} />
+          <AttachButton onFile={(file) => void files.attach(file)} disabled={fileBusy} />
           <label htmlFor={`${ids.title}-input`} className="sr-only">
             Message {name}
           </label>
@@ -436,7 +468,7 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
             maxLength={CHAT_LIMITS.text}
             value={draft}
             placeholder={`Message ${firstName}`}
-            aria-describedby={filterError ? `${ids.counter} ${ids.title}-filter` : ids.counter}
+            aria-describedby={[ids.counter, filterError ? `${ids.title}-filter` : "", files.draft.state === "failed" ? ids.fileError : ""].filter(Boolean).join(" ")}
             aria-invalid={filterError ? true : undefined}
             onChange={(event) => {
               setDraft(event.target.value);
@@ -444,6 +476,10 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
               else stopTyping();
             }}
             onBlur={stopTyping}
+            onPaste={(event) => {
+              const file = fileFromPaste(event);
+              if (file) void files.attach(file);
+            }}
             onKeyDown={onKeyDown}
           />
           <div className="composer-side">
@@ -451,7 +487,7 @@ export function Conversation({ chatId, uid, peerId, peerProfile, fallbackName, s
               {draft.length}/{CHAT_LIMITS.text}
               <span className="sr-only">. Enter sends, Shift+Enter adds a line.</span>
             </span>
-            <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>
+            <button type="submit" className="btn btn-primary" disabled={fileBusy || (!draft.trim() && files.draft.state !== "ready")} data-testid="send-button">
               Send
             </button>
           </div>

@@ -7,6 +7,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { updateEmailPrefs, watchSettings, type Settings } from "../../data/settings";
 import { errorMessage } from "../../lib/error-message";
 import { BlockedPeople } from "../moderation/blocked-people";
+import { CalendarFeedPanel } from "./calendar-feed-panel";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "missing" } | { status: "ready"; settings: Settings };
 
@@ -88,6 +89,9 @@ export function SettingsPage() {
           </ul>
         )}
       </div>
+      {role === "mentor" || role === "mentee" ? (
+        <CalendarFeedPanel createdAtMs={state.status === "ready" ? state.settings.calendarFeedCreatedAtMs : state.status === "missing" ? null : undefined} />
+      ) : null}
       <BlockedPeople uid={user.uid} />
     </section>
   );
