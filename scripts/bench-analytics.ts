@@ -1,124 +1,236 @@
-// The admin analytics section of `npm run bench:reads` (bench-reads.ts calls benchAnalytics): documents read to
-// render the admin analytics page with 100 and with 10,000 sessions in the seed (must be the same), and what the
-// recompute job (recomputeProgrammeStats) reads and how long it takes at each size. Emulators only.
-import { paths } from "@mentormatch/shared";
-import type { App } from "firebase-admin/app";
+// The admin analytics section of `npm run bench:reads` (bench-reads.ts calls benchAnalytics), at 100 and at 10,000
+// sessions. The programme is the demo seed's own, through its own document builders (seed.ts: profileDocOf,
+// matchDocOf, sessionDocOf, feedbackDocOf, miniRequestDocOf), copied with renamed ids (4 copies of its people) and
+// moved back in time (half a year per copy) until there are enough sessions; every document is checked against its
+// shared schema. It is written to a Firestore of its own (another project id on the same emulator), where no trigger
+// fires: 27,000 seeded writes would keep the functions emulator busy for many minutes. There it prints:
+// - the documents each kind of event reads to update stats/programme (the trigger's handler, applyStatsEvent, with
+//   real firebase-admin on real before/after snapshots), and that a retried event counts nothing;
+// - the daily reconciliation's reads (as Firestore bills aggregation queries), time and drift;
+// - the old hourly full recompute's reads and time (every document, select()ed), now only the seed's fallback;
+// and in the emulator's own project, with the real triggers: how long after a booking the live document shows it,
+// and the documents the admin page reads, as the signed-in admin through the rules. Emulators only.
+import {
+  feedbackDocSchema,
+  matchDocSchema,
+  miniRequestDocSchema,
+  paths,
+  profileDocSchema,
+  programmeCountersSchema,
+  sessionDocSchema,
+  type StatsEvent,
+} from "@mentormatch/shared";
+import { initializeApp, type App } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
-import { Timestamp, getFirestore as getAdminFirestore, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { Timestamp, getFirestore as getAdminFirestore, type DocumentData, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
 import { connectFirestoreEmulator, doc, getDoc, getFirestore } from "firebase/firestore";
-import { STATS_SOURCES, dailySnapshotPath, recomputeProgrammeStats } from "../functions/src/lib/programme-stats.js";
+import type * as z from "zod";
+import {
+  STATS_SOURCES,
+  applyStatsEvent,
+  feedbackOf,
+  matchOf,
+  miniRequestOf,
+  rebuildProgrammeStats,
+  sessionOf,
+  userOf,
+} from "../functions/src/lib/programme-stats.js";
+import { reconcileProgrammeStats } from "../functions/src/lib/reconcile-stats.js";
 import { BENCH_PASSWORD, signedInClient } from "./bench-helpers.js";
+import { feedbackDocOf, matchDocOf, miniRequestDocOf, profileDocOf, sessionDocOf } from "./seed.js";
+import { seedMatches, seedProgramme, seedUsers } from "./seed-data.js";
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const DEPARTMENTS = ["Engineering", "Design", "Product", "Data Science", ""];
-const MATCH_STATUSES = ["accepted", "pending", "ended", "declined", "accepted"] as const;
-const SESSION_STATUSES = ["completed", "completed", "completed", "accepted", "cancelled", "no_show", "declined", "pending"] as const;
-const MINI_STATUSES = ["completed", "scheduled", "open", "claimed", "cancelled", "expired"] as const;
+const DAY = 86_400_000;
+/** How far back each time copy of the seeded half year goes. */
+const COPY_SHIFT = 182 * DAY;
 
-/**
- * What the admin analytics page reads for its figures: the one aggregate document (helper-built page: `stats/programme`
- * only). If the page ever charts the daily snapshots it adds at most its fixed number of newest days, still constant.
- */
+/** What the admin analytics page reads for its figures: the one document. */
 const ADMIN_PAGE_DOCUMENTS = [paths.programmeStats()];
 
-interface Seeded {
-  refs: DocumentReference[];
-  counts: { users: number; matches: number; sessions: number; feedback: number; miniRequests: number };
+type Doc = { path: string; data: Record<string, unknown>; schema: z.ZodType };
+
+/** Every string that is a seeded id, renamed; every Timestamp moved back by `shiftMs`. */
+function rewrite(value: unknown, rename: (text: string) => string, shiftMs: number): unknown {
+  if (value instanceof Timestamp) return Timestamp.fromMillis(value.toMillis() - shiftMs);
+  if (typeof value === "string") return rename(value);
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, rename, shiftMs));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewrite(item, rename, shiftMs)]));
+  return value;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The seeded programme grown to `sessions` sessions: `people` copies of its people (ids prefixed), each with enough
+ * copies of its history, each half a year further back, and only the feedback of the sessions kept.
+ */
+function programmeDocs(label: string, sessions: number, nowMs: number, people: number): { docs: Doc[]; sessions: number } {
+  const users = seedUsers(nowMs);
+  const programme = seedProgramme(nowMs);
+  const uids = users.map((user) => user.uid);
+  const historyIds = [...programme.sessions.map((s) => s.id), ...programme.miniRequests.map((r) => r.id)];
+  const pattern = new RegExp(`(?<![A-Za-z0-9-])(${[...uids, ...historyIds].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![A-Za-z0-9-])`, "g");
+  const uidSet = new Set(uids);
+  const times = Math.ceil(sessions / (people * programme.sessions.length));
+  const docs: Doc[] = [];
+  let kept = 0;
+  for (let p = 0; p < people; p++) {
+    const renameFor = (t: number) => (text: string) => text.replace(pattern, (id) => (uidSet.has(id) ? `${label}p${p}-${id}` : `${label}p${p}t${t}-${id}`));
+    const rename = renameFor(0);
+    for (const user of users) docs.push({ path: paths.user(rename(user.uid)), data: rewrite(profileDocOf(user, nowMs), rename, 0) as Record<string, unknown>, schema: profileDocSchema });
+    for (const match of seedMatches()) docs.push({ path: paths.match(rename(match.id)), data: rewrite(matchDocOf(match, nowMs), rename, 0) as Record<string, unknown>, schema: matchDocSchema });
+    for (let t = 0; t < times; t++) {
+      const renameT = renameFor(t);
+      const shift = t * COPY_SHIFT;
+      const sessionIds = new Set<string>();
+      for (const session of programme.sessions) {
+        if (kept >= sessions) break;
+        kept += 1;
+        sessionIds.add(session.id);
+        docs.push({ path: paths.session(renameT(session.id)), data: rewrite(sessionDocOf(session), renameT, shift) as Record<string, unknown>, schema: sessionDocSchema });
+      }
+      for (const entry of programme.feedback) {
+        if (!sessionIds.has(entry.sessionId)) continue;
+        docs.push({ path: paths.feedback(renameT(entry.sessionId), renameT(entry.fromUid)), data: rewrite(feedbackDocOf(entry), renameT, shift) as Record<string, unknown>, schema: feedbackDocSchema });
+      }
+      if (sessionIds.size === 0) continue;
+      for (const request of programme.miniRequests)
+        docs.push({ path: paths.miniRequest(renameT(request.id)), data: rewrite(miniRequestDocOf(request), renameT, shift) as Record<string, unknown>, schema: miniRequestDocSchema });
+    }
+  }
+  return { docs, sessions: kept };
+}
+
+async function writeAll(firestore: Firestore, docs: Doc[]) {
+  const writer = firestore.bulkWriter({ throttling: false });
+  for (const { path, data } of docs) void writer.set(firestore.doc(path), data);
+  await writer.close();
+}
+
+/** Reads every seeded document back whole and parses it with its collection's schema: the count that do not. */
+async function schemaFailures(firestore: Firestore, docs: Doc[]): Promise<{ failures: number; wholeReadMs: number; wholeMB: number; example: string | null }> {
+  const schemaOf = new Map(docs.map((entry) => [entry.path.split("/")[0]!, entry.schema]));
+  const started = performance.now();
+  const snaps = await Promise.all(Object.values(STATS_SOURCES).map(({ collection }) => firestore.collection(collection).get()));
+  const wholeReadMs = Math.round(performance.now() - started);
+  let failures = 0;
+  let bytes = 0;
+  let example: string | null = null;
+  for (const snap of snaps)
+    for (const docSnap of snap.docs) {
+      bytes += JSON.stringify(docSnap.data()).length;
+      const result = schemaOf.get(docSnap.ref.parent.id)?.safeParse(docSnap.data());
+      if (result && !result.success) {
+        failures += 1;
+        example ??= `${docSnap.ref.path}: ${result.error.issues[0]?.path.join(".")} ${result.error.issues[0]?.message}`;
+      }
+    }
+  return { failures, wholeReadMs, wholeMB: Math.round(bytes / 104_857.6) / 10, example };
+}
+
+interface EventRow {
+  event: string;
+  reads: number;
+  increments: number;
 }
 
 /**
- * A programme with `sessions` sessions over the past year (a few to come), one mentor per hundred sessions (ten at
- * least) with four mentees each, a match per mentee, feedback on completed sessions (both ways on every other one)
- * and a mini request per ten sessions. Written with an unthrottled BulkWriter: 10,000 sessions take seconds.
+ * A day in the programme, as the callables write it, each write's before/after snapshots handed to the trigger's
+ * handler: what each kind of event reads. The people are the seeded programme's own (their profiles give the
+ * departments); the documents are the seed's, under new ids.
  */
-async function seedProgramme(firestore: Firestore, label: string, sessions: number, nowMs: number): Promise<Seeded> {
-  const writer = firestore.bulkWriter({ throttling: false });
-  const refs: DocumentReference[] = [];
-  const put = (path: string, data: Record<string, unknown>) => {
+async function measureEvents(firestore: Firestore, docs: Doc[], label: string, nowMs: number): Promise<{ rows: EventRow[]; retryCounted: boolean }> {
+  const pick = (collection: string, test: (data: Record<string, unknown>) => boolean) => docs.find((entry) => entry.path.startsWith(`${collection}/`) && test(entry.data))!;
+  const session = pick("sessions", (data) => data.kind === "match" && data.status === "completed");
+  const rating = pick("feedback", (data) => data.toRole === "mentor");
+  const match = pick("matches", (data) => data.status === "accepted");
+  const request = pick("miniRequests", (data) => data.status === "scheduled");
+  const mentor = pick("users", (data) => data.role === "mentor");
+  const rows: EventRow[] = [];
+  const readerOf = { sessions: sessionOf, feedback: feedbackOf, matches: matchOf, miniRequests: miniRequestOf, users: userOf } as const;
+  const kindOf = { sessions: "session", feedback: "feedback", matches: "match", miniRequests: "miniRequest", users: "user" } as const;
+  let n = 0;
+  let lastEvent: { id: string; event: StatsEvent } | null = null;
+  const write = async (name: string, path: string, data: DocumentData | null) => {
     const ref = firestore.doc(path);
-    refs.push(ref);
-    void writer.set(ref, data);
+    const before = await ref.get();
+    if (data === null) await ref.delete();
+    else await ref.set(data);
+    const after = await ref.get();
+    const collection = path.split("/")[0] as keyof typeof readerOf;
+    const reader = readerOf[collection] as (snap: DocumentSnapshot) => unknown;
+    const event = { kind: kindOf[collection], before: reader(before), after: reader(after) } as StatsEvent;
+    lastEvent = { id: `${label}-event-${(n += 1)}`, event };
+    const result = await applyStatsEvent({ eventId: lastEvent.id, event, now: new Date(nowMs), db: firestore });
+    rows.push({ event: name, reads: result.reads, increments: result.increments });
   };
-  const at = (ms: number) => Timestamp.fromMillis(ms);
-  const mentors = Math.max(10, Math.round(sessions / 100));
-  const mentees = mentors * 4;
-  const mentorId = (i: number) => `${label}-mentor-${i % mentors}`;
-  const menteeId = (i: number) => `${label}-mentee-${i % mentees}`;
-  for (let i = 0; i < mentors; i++)
-    put(paths.user(mentorId(i)), { uid: mentorId(i), role: "mentor", displayName: `Mentor ${i}`, department: DEPARTMENTS[i % DEPARTMENTS.length], capacity: 1 + (i % 5), title: "Staff engineer", bio: "b".repeat(400), expertise: ["system design", "sql"] });
-  for (let i = 0; i < mentees; i++)
-    put(paths.user(menteeId(i)), { uid: menteeId(i), role: "mentee", displayName: `Mentee ${i}`, department: DEPARTMENTS[(i + 2) % DEPARTMENTS.length], capacity: 0, bio: "b".repeat(400), learningGoals: ["get better at system design"] });
-  for (let i = 0; i < mentees; i++) {
-    const status = MATCH_STATUSES[i % MATCH_STATUSES.length]!;
-    put(paths.match(`${mentorId(i)}_${menteeId(i)}`), {
-      mentorId: mentorId(i),
-      menteeId: menteeId(i),
-      status,
-      message: "m".repeat(300),
-      respondedAt: status === "pending" ? null : at(nowMs - (i % 300) * DAY),
-      createdAt: at(nowMs - (i % 300) * DAY - DAY),
-    });
-  }
-  let feedback = 0;
-  for (let i = 0; i < sessions; i++) {
-    const status = SESSION_STATUSES[i % SESSION_STATUSES.length]!;
-    const startMs = status === "accepted" || status === "pending" ? nowMs + (1 + (i % 20)) * DAY : nowMs - (1 + (i % 360)) * DAY;
-    const id = `${label}-session-${i}`;
-    const mini = i % 10 === 0;
-    put(paths.session(id), {
-      kind: mini ? "mini" : "match",
-      matchId: mini ? `${label}-mini-${i / 10}` : `${mentorId(i)}_${menteeId(i)}`,
-      mentorId: mentorId(i),
-      menteeId: menteeId(i),
-      participants: [mentorId(i), menteeId(i)],
-      status,
-      startAt: at(startMs),
-      endAt: at(startMs + 30 * MINUTE),
-      agenda: "a".repeat(300),
-      sharedNotes: status === "completed" ? "n".repeat(1500) : "",
-      createdAt: at(startMs - 7 * DAY),
-    });
-    if (status !== "completed") continue;
-    const sides = i % 2 === 0 ? (["mentor", "mentee"] as const) : (["mentor"] as const);
-    for (const toRole of sides) {
-      const [fromUid, toUid] = toRole === "mentor" ? [menteeId(i), mentorId(i)] : [mentorId(i), menteeId(i)];
-      put(paths.feedback(id, fromUid), { sessionId: id, kind: mini ? "mini" : "session", fromUid, toUid, toRole, rating: 1 + (i % 5), comment: "c".repeat(200), createdAt: at(startMs + DAY) });
-      feedback += 1;
-    }
-  }
-  const miniRequests = Math.ceil(sessions / 10);
-  for (let i = 0; i < miniRequests; i++) {
-    const status = MINI_STATUSES[i % MINI_STATUSES.length]!;
-    const createdMs = nowMs - (i % 360) * DAY - 5 * DAY;
-    const claimed = status !== "open" && status !== "expired";
-    put(paths.miniRequest(`${label}-mini-${i}`), {
-      studentId: menteeId(i * 7),
-      status,
-      description: "d".repeat(800),
-      createdAt: at(createdMs),
-      firstClaimedAt: claimed ? at(createdMs + (10 + (i % 600)) * MINUTE) : null,
-      scheduledAt: claimed && status !== "claimed" ? at(createdMs + (700 + (i % 300)) * MINUTE) : null,
-    });
-  }
-  await writer.close();
-  return { refs, counts: { users: mentors + mentees, matches: mentees, sessions, feedback, miniRequests } };
+  const sessionPath = paths.session(`${label}-event-session`);
+  const startMs = nowMs + 3 * DAY;
+  const booked = { ...session.data, status: "pending", startAt: Timestamp.fromMillis(startMs), endAt: Timestamp.fromMillis(startMs + 30 * 60_000), completedAt: null };
+  await write("book a session", sessionPath, booked);
+  await write("accept it", sessionPath, { ...booked, status: "accepted" });
+  await write("send its reminder (no figure changes)", sessionPath, { ...booked, status: "accepted", remindersSent: { h24: Timestamp.fromMillis(nowMs) } });
+  const moved = { ...booked, status: "pending", startAt: Timestamp.fromMillis(startMs + 7 * DAY), endAt: Timestamp.fromMillis(startMs + 7 * DAY + 30 * 60_000) };
+  await write("reschedule it a week on", sessionPath, moved);
+  await write("accept the new time", sessionPath, { ...moved, status: "accepted" });
+  await write("complete it", sessionPath, { ...moved, status: "completed" });
+  await write("rate the mentor", paths.feedback(`${label}-event-session`, String(rating.data.fromUid)), { ...rating.data, sessionId: `${label}-event-session`, createdAt: Timestamp.fromMillis(nowMs) });
+  const matchPath = paths.match(`${String(match.data.mentorId)}_${label}-event-mentee`);
+  const requested = { ...match.data, menteeId: `${label}-event-mentee`, status: "pending", respondedAt: null };
+  await write("request a mentor", matchPath, requested);
+  await write("the mentor accepts", matchPath, { ...requested, status: "accepted", respondedAt: Timestamp.fromMillis(nowMs) });
+  const requestPath = paths.miniRequest(`${label}-event-mini`);
+  const posted = { ...request.data, status: "open", createdAt: Timestamp.fromMillis(nowMs), firstClaimedAt: null, claimedAt: null, claimedBy: null, scheduledAt: null, sessionId: null };
+  await write("post a mini request", requestPath, posted);
+  const claimed = { ...posted, status: "claimed", claimedBy: mentor.path.split("/")[1], claimedAt: Timestamp.fromMillis(nowMs + 40 * 60_000), firstClaimedAt: Timestamp.fromMillis(nowMs + 40 * 60_000) };
+  await write("a mentor claims it", requestPath, claimed);
+  await write("they schedule it", requestPath, { ...claimed, status: "scheduled", scheduledAt: Timestamp.fromMillis(nowMs + 3 * 60 * 60_000) });
+  await write("a mentor changes their name", mentor.path, { ...mentor.data, displayName: `${String(mentor.data.displayName)} Jr`, createdAt: Timestamp.fromMillis(nowMs), updatedAt: Timestamp.fromMillis(nowMs) });
+  // The last event delivered again (a retry): the marker refuses it.
+  const retry = await applyStatsEvent({ eventId: lastEvent!.id, event: lastEvent!.event, now: new Date(nowMs), db: firestore });
+  rows.push({ event: "the same event retried", reads: retry.reads, increments: retry.increments });
+  return { rows, retryCounted: retry.applied };
 }
 
-async function remove(firestore: Firestore, refs: DocumentReference[]) {
-  const writer = firestore.bulkWriter({ throttling: false });
-  for (const ref of refs) void writer.delete(ref);
-  await writer.close();
+/** How long after a booking in the emulator's own project the live document shows it (the real triggers). */
+async function measureFreshness(firestore: Firestore, label: string): Promise<number | null> {
+  const users = seedUsers(Date.now());
+  const mentorUser = users.find((user) => user.role === "mentor")!;
+  const mentorId = `${label}-fresh-mentor`;
+  const profile = { ...profileDocOf(mentorUser, Date.now()), uid: mentorId };
+  const row = async () => programmeCountersSchema.parse((await firestore.doc(paths.programmeStats()).get()).data() ?? {}).mentors?.[mentorId];
+  const until = async (test: () => Promise<boolean>, ms: number) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) if (await test()) return true;
+    return false;
+  };
+  await firestore.doc(paths.user(mentorId)).set(profile);
+  // The first event wakes the trigger up (a cold start is not what is measured).
+  if (!(await until(async () => (await row())?.isMentor === true, 60_000))) return null;
+  const session = seedProgramme(Date.now()).sessions.find((s) => s.kind === "match")!;
+  const startMs = Date.now() + 3 * DAY;
+  const sessionPath = paths.session(`${label}-fresh-session`);
+  const written = performance.now();
+  await firestore.doc(sessionPath).set({ ...sessionDocOf({ ...session, startMs, endMs: startMs + 30 * 60_000 }), mentorId, status: "pending" });
+  const seen = await until(async () => (await row())?.sessions?.pending === 1, 30_000);
+  const ms = Math.round(performance.now() - written);
+  await firestore.doc(sessionPath).delete();
+  await firestore.doc(paths.user(mentorId)).delete();
+  return seen ? ms : null;
 }
 
 interface AnalyticsRow {
   sessions: number;
   seededDocs: number;
-  recomputeReads: number;
-  recomputeMs: number;
-  /** The same five collections read whole (no select), and the payload either way (JSON of the fields returned). */
+  schemaFailures: number;
+  eventReadsMax: number;
+  eventReadsAvg: number;
+  reconcileReads: number;
+  reconcileMs: number;
+  drift: number;
+  oldRecomputeReads: number;
+  oldRecomputeMs: number;
   wholeReadMs: number;
-  selectedMB: number;
   wholeMB: number;
   statsDocKB: number;
   pageDocsRead: number;
@@ -127,7 +239,6 @@ interface AnalyticsRow {
 export async function benchAnalytics(app: App, projectId: string, run: string): Promise<boolean> {
   const firestore = getAdminFirestore(app);
   const auth = getAdminAuth(app);
-  // The admin who opens the page: a verified account whose claim and stored role are both admin (what isAdmin() checks).
   const adminUid = `bench-stats-admin-${run}`;
   await auth.createUser({ uid: adminUid, email: `${adminUid}@example.com`, password: BENCH_PASSWORD, emailVerified: true });
   await auth.setCustomUserClaims(adminUid, { role: "admin" });
@@ -137,22 +248,41 @@ export async function benchAnalytics(app: App, projectId: string, run: string): 
   const [host, port] = process.env.FIRESTORE_EMULATOR_HOST!.split(":");
   connectFirestoreEmulator(clientDb, host!, Number(port));
 
+  const freshnessMs = await measureFreshness(firestore, `bench-stats-${run}`);
+
   const rows: AnalyticsRow[] = [];
+  const eventTables: Record<number, EventRow[]> = {};
+  let retriesCounted = 0;
   const sizes = [
-    { sessions: 100, nowMs: Date.UTC(2032, 0, 14, 12) },
-    { sessions: 10_000, nowMs: Date.UTC(2032, 1, 11, 12) },
+    { sessions: 100, people: 1, nowMs: Date.UTC(2032, 0, 14, 12) },
+    { sessions: 10_000, people: 4, nowMs: Date.UTC(2032, 1, 11, 12) },
   ];
-  for (const { sessions, nowMs } of sizes) {
-    const seeded = await seedProgramme(firestore, `bench-stats-${run}-${sessions}`, sessions, nowMs);
+  for (const { sessions, people, nowMs } of sizes) {
+    const isolated = initializeApp({ projectId: `${projectId}-stats-${run}-${sessions}` }, `bench-stats-${run}-${sessions}`);
+    const db = getAdminFirestore(isolated);
+    const label = `b${sessions}`;
+    const { docs } = programmeDocs(label, sessions, nowMs, people);
+    await writeAll(db, docs);
+    const checked = await schemaFailures(db, docs);
+    if (checked.example) console.log(`  schema failure, e.g. ${checked.example}`);
+
+    // What the hourly job did until now: every document (select()ed), then the whole document written.
+    const oldStarted = performance.now();
+    const rebuilt = await rebuildProgrammeStats({ now: new Date(nowMs), db });
+    const oldRecomputeMs = Math.round(performance.now() - oldStarted);
+
+    const events = await measureEvents(db, docs, label, nowMs);
+    eventTables[sessions] = events.rows;
+    if (events.retryCounted) retriesCounted += 1;
+
     const started = performance.now();
-    const result = await recomputeProgrammeStats({ now: new Date(nowMs), db: firestore });
-    const recomputeMs = Math.round(performance.now() - started);
-    const wholeStarted = performance.now();
-    const whole = await Promise.all(Object.values(STATS_SOURCES).map(({ collection }) => firestore.collection(collection).get()));
-    const wholeReadMs = Math.round(performance.now() - wholeStarted);
-    const selected = await Promise.all(Object.values(STATS_SOURCES).map(({ collection, fields }) => firestore.collection(collection).select(...fields).get()));
-    const megabytes = (snaps: typeof whole) => Math.round(snaps.reduce((sum, snap) => sum + snap.docs.reduce((n, d) => n + JSON.stringify(d.data()).length, 0), 0) / 104_857.6) / 10;
-    // The page's reads, through the rules as the signed-in admin: every document it gets, counted.
+    const check = await reconcileProgrammeStats({ now: new Date(nowMs), db, settleMs: 0 });
+    const reconcileMs = Math.round(performance.now() - started);
+    if (check.drift.length) console.log(`  drift at ${sessions}: ${JSON.stringify(check.drift.slice(0, 5))}`);
+
+    // The admin page: this size's document in the emulator's own project, read as the admin through the rules.
+    const counters = (await db.doc(paths.programmeStats()).get()).data()!;
+    await firestore.doc(paths.programmeStats()).set(counters);
     let pageDocsRead = 0;
     let statsBytes = 0;
     for (const path of ADMIN_PAGE_DOCUMENTS) {
@@ -160,30 +290,51 @@ export async function benchAnalytics(app: App, projectId: string, run: string): 
       if (snap.exists()) pageDocsRead += 1;
       statsBytes += JSON.stringify(snap.data() ?? {}).length;
     }
+    const measured = events.rows.filter((row) => !row.event.includes("retried"));
     rows.push({
       sessions,
-      seededDocs: seeded.refs.length,
-      recomputeReads: result.sourceDocs,
-      recomputeMs,
-      wholeReadMs,
-      selectedMB: megabytes(selected),
-      wholeMB: megabytes(whole),
+      seededDocs: docs.length,
+      schemaFailures: checked.failures,
+      eventReadsMax: Math.max(...measured.map((row) => row.reads)),
+      eventReadsAvg: Math.round((measured.reduce((sum, row) => sum + row.reads, 0) / measured.length) * 100) / 100,
+      reconcileReads: check.reads,
+      reconcileMs,
+      drift: check.drift.length,
+      oldRecomputeReads: rebuilt.sourceDocs,
+      oldRecomputeMs,
+      wholeReadMs: checked.wholeReadMs,
+      wholeMB: checked.wholeMB,
       statsDocKB: Math.round(statsBytes / 102.4) / 10,
       pageDocsRead,
     });
-    await remove(firestore, [...seeded.refs, firestore.doc(dailySnapshotPath(new Date(nowMs).toISOString().slice(0, 10)))]);
+    await db.recursiveDelete(db.collection("stats"));
   }
   await client.close();
 
-  console.log("\nAdmin analytics: the recompute job at each size, and documents read to render the admin page (as the admin, through the rules)");
+  console.log("\nAdmin analytics: documents read per event to update stats/programme (the trigger's handler, real firebase-admin)");
+  const eventRows = eventTables[100]!.map((row, i) => ({ event: row.event, "reads @100": row.reads, "reads @10,000": eventTables[10_000]![i]!.reads, increments: row.increments }));
+  console.table(eventRows);
+  console.log("Admin analytics: the daily reconciliation, the old full recompute, and the admin page at each size");
   console.table(rows);
+  console.log(`Freshness: a booking showed in the live stats/programme ${freshnessMs === null ? "never (timed out)" : `${freshnessMs} ms`} after the write (real trigger, warm).`);
   const [small, large] = rows as [AnalyticsRow, AnalyticsRow];
-  const ok = small.pageDocsRead === 1 && large.pageDocsRead === small.pageDocsRead && large.recomputeReads >= large.seededDocs;
+  const ok =
+    small.pageDocsRead === 1 &&
+    large.pageDocsRead === 1 &&
+    large.eventReadsMax <= 5 &&
+    large.eventReadsMax <= small.eventReadsMax &&
+    large.reconcileReads <= 1_000 &&
+    small.drift === 0 &&
+    large.drift === 0 &&
+    small.schemaFailures === 0 &&
+    large.schemaFailures === 0 &&
+    retriesCounted === 0 &&
+    freshnessMs !== null;
   console.log(
     ok
-      ? `OK: the page reads ${large.pageDocsRead} document (plus the rules' one get of the admin's profile) with 10,000 sessions, as with 100; ` +
-          `the recompute read ${large.recomputeReads} documents in ${large.recomputeMs} ms.`
-      : "FAILED: the admin page's reads grew with the programme, or the recompute missed documents.",
+      ? `OK: at 10,000 sessions an event reads at most ${large.eventReadsMax} document(s) (as at 100), the daily check ${large.reconcileReads} ` +
+          `(the old hourly recompute read ${large.oldRecomputeReads}), no drift, every seeded document passes its schema, and the page reads 1 document.`
+      : "FAILED: an event read more than 5 documents or more at 10,000 than at 100, the check cost over 1,000 reads or found drift, a seeded document failed its schema, a retry counted, or the live document never showed the booking.",
   );
   return ok;
 }

@@ -1,6 +1,6 @@
 // Writes firestore.indexes.json from the planners that need composite indexes; a unit test keeps them in step.
 import { writeFileSync } from "node:fs";
-import { adminMiniIndexes, adminSessionIndexes, directoryIndexes, matchIndexes, miniBoardIndexes, miniJobIndexes, miniStudentIndexes, peopleIndexes, sessionIndexes, supportIndexes } from "@mentormatch/shared";
+import { adminMiniIndexes, adminSessionIndexes, directoryIndexes, matchIndexes, miniBoardIndexes, miniJobIndexes, miniStudentIndexes, peopleIndexes, sessionIndexes, statsIndexes, supportIndexes } from "@mentormatch/shared";
 
 const composite = [
   ...directoryIndexes(),
@@ -22,6 +22,8 @@ const composite = [
   ...miniJobIndexes(),
   // The admins' mini request table: status and/or type, newest first (a created-date range rides on the order).
   ...adminMiniIndexes(),
+  // The analytics' daily reconciliation: counts of a status within a time range (sessions, matches, mini requests).
+  ...statsIndexes(),
   // A mentor's recent visible feedback on their profile (web/src/data/feedback.ts), newest first.
   {
     collectionGroup: "feedback",

@@ -9,7 +9,7 @@ import { getDatabaseWithUrl, type Database } from "firebase-admin/database";
 import { FieldValue, Timestamp, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { recomputeProgrammeStats } from "../functions/src/lib/programme-stats.js";
+import { reconcileProgrammeStats } from "../functions/src/lib/reconcile-stats.js";
 import { lockIdParts } from "../functions/src/planners/session.js";
 import {
   DEMO_LOGINS,
@@ -26,6 +26,7 @@ import {
   seedNotifications,
   seedProgramme,
   type SeedFeedback,
+  type SeedMatchDoc,
   type SeedMiniRequest,
   type SeedSession,
   seedUsers,
@@ -46,8 +47,8 @@ export interface SeedResult {
   sessions: number;
   feedback: number;
   miniRequests: number;
-  /** Documents the analytics recompute read for `stats/programme`. */
-  statsSourceDocs: number;
+  /** How `stats/programme` was computed: built from history (triggers off meanwhile), then checked. */
+  statsCheck: { reads: number; checked: number; drift: number; rebuilt: boolean };
   ms: number;
 }
 
@@ -113,14 +114,7 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
   const writes: [string, Record<string, unknown>][] = [];
   const ago = (hours: number) => Timestamp.fromMillis(now - hours * HOUR_MS);
   for (const user of users) {
-    const answers = user.responsiveness;
-    const responsiveness = answers
-      ? { responseHoursRecent: answers.responseHoursRecent, medianResponseHours: answers.medianResponseHours, lastActiveAt: ago(answers.lastActiveHoursAgo) }
-      : {};
-    writes.push([
-      paths.user(user.uid),
-      { ...user.profile, ...responsiveness, uid: user.uid, role: user.role, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() },
-    ]);
+    writes.push([paths.user(user.uid), profileDocOf(user, now)]);
     writes.push([
       paths.userSettings(user.uid),
       {
@@ -138,21 +132,7 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
       { kind: n.kind, text: n.text, link: n.link, read: false, createdAt: FieldValue.serverTimestamp(), readAt: null },
     ]);
   // Matches are dated back from now too: pending requests stay within their 14 days whenever the demo runs.
-  for (const match of seedMatches()) {
-    const { id, requestedHoursAgo, expiresHoursAgo, respondedHoursAgo, endedHoursAgo, createdHoursAgo, updatedHoursAgo, ...fields } = match;
-    writes.push([
-      paths.match(id),
-      {
-        ...fields,
-        requestedAt: ago(requestedHoursAgo),
-        expiresAt: ago(expiresHoursAgo),
-        respondedAt: respondedHoursAgo === null ? null : ago(respondedHoursAgo),
-        endedAt: endedHoursAgo === null ? null : ago(endedHoursAgo),
-        createdAt: ago(createdHoursAgo),
-        updatedAt: ago(updatedHoursAgo),
-      },
-    ]);
-  }
+  for (const match of seedMatches()) writes.push([paths.match(match.id), matchDocOf(match, now)]);
   // The audit history is dated back from now, so the People page reads "2 days ago" whenever the demo runs.
   const admin = DEMO_LOGINS.admin;
   for (const entry of seedAuditLog()) {
@@ -229,6 +209,34 @@ async function writeDocuments(db: Firestore, users: SeedUser[], now: number): Pr
     }),
   );
   return notifications.length;
+}
+
+/** A seeded person's profile as registerAccount and the app would have left it (server timestamps for the times). */
+export function profileDocOf(user: SeedUser, now: number): Record<string, unknown> {
+  const answers = user.responsiveness;
+  const responsiveness = answers
+    ? {
+        responseHoursRecent: answers.responseHoursRecent,
+        medianResponseHours: answers.medianResponseHours,
+        lastActiveAt: Timestamp.fromMillis(now - answers.lastActiveHoursAgo * HOUR_MS),
+      }
+    : {};
+  return { ...user.profile, ...responsiveness, uid: user.uid, role: user.role, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() };
+}
+
+/** A seeded match as stored: dated back from `now`, so pending requests stay within their 14 days whenever it runs. */
+export function matchDocOf(match: SeedMatchDoc, now: number): Record<string, unknown> {
+  const { id: _id, requestedHoursAgo, expiresHoursAgo, respondedHoursAgo, endedHoursAgo, createdHoursAgo, updatedHoursAgo, ...fields } = match;
+  const ago = (hours: number) => Timestamp.fromMillis(now - hours * HOUR_MS);
+  return {
+    ...fields,
+    requestedAt: ago(requestedHoursAgo),
+    expiresAt: ago(expiresHoursAgo),
+    respondedAt: respondedHoursAgo === null ? null : ago(respondedHoursAgo),
+    endedAt: endedHoursAgo === null ? null : ago(endedHoursAgo),
+    createdAt: ago(createdHoursAgo),
+    updatedAt: ago(updatedHoursAgo),
+  };
 }
 
 /** A seeded session as stored: its `…Ms` times as Timestamps. */
@@ -367,10 +375,46 @@ async function writeReport(db: Firestore, database: Database, now: number): Prom
 }
 
 /**
+ * The functions emulator's background triggers, off while the seed writes (a firebase-tools hub endpoint). The seed
+ * writes every field a trigger would add (search tokens, counters), so the only triggers that would do anything are
+ * the stats triggers — a burst of about a thousand events the emulator takes minutes over on a small machine, racing
+ * the recompute below. Without a hub (no emulator suite) there is nothing to turn off.
+ */
+async function backgroundTriggers(on: boolean): Promise<boolean> {
+  const hub = process.env.FIREBASE_EMULATOR_HUB ?? "127.0.0.1:4400";
+  try {
+    const response = await fetch(`http://${hub}/functions/${on ? "enable" : "disable"}BackgroundTriggers`, { method: "PUT", signal: AbortSignal.timeout(3_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `stats/programme` for the seeded history, with the triggers quiet: the daily reconciliation finds no document, so
+ * it builds it from every document (the same contributions the triggers add up), then checks it against history and
+ * writes today's snapshot. From then on the triggers keep it per event.
+ */
+async function computeProgrammeStats(db: Firestore, now: number) {
+  await db.doc(paths.programmeStats()).delete();
+  const check = await reconcileProgrammeStats({ now: new Date(now), db, settleMs: 0 });
+  return { reads: check.reads, checked: check.checked, drift: check.drift.length, rebuilt: check.rebuilt };
+}
+
+/**
  * Seeds the demo programme; with `reset` (the default) it first empties Firestore and Auth in the emulators, and
  * the Realtime Database when one is running (FIREBASE_DATABASE_EMULATOR_HOST).
  */
-export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<SeedResult> {
+export async function seed(options: { reset?: boolean } = {}): Promise<SeedResult> {
+  const triggersOff = await backgroundTriggers(false);
+  try {
+    return await seedQuietly(options);
+  } finally {
+    if (triggersOff) await backgroundTriggers(true);
+  }
+}
+
+async function seedQuietly({ reset = true }: { reset?: boolean }): Promise<SeedResult> {
   const started = Date.now();
   const { projectId, firestoreHost, authHost } = seedTarget();
   const app = seedApp(projectId);
@@ -385,9 +429,7 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
   const notifications = await writeDocuments(getFirestore(app), users, now);
   const chats = database ? await writeChats(database, now) : null;
   if (database) await writeReport(getFirestore(app), database, now);
-  // The analytics job runs on a schedule, which the emulators never fire: compute it once so the admin's figures are
-  // there on first load (the same function the job and "Refresh" call).
-  const stats = await recomputeProgrammeStats({ now: new Date(now), db: getFirestore(app) });
+  const stats = await computeProgrammeStats(getFirestore(app), now);
   const programme = seedProgramme(now);
   const count = (role: string) => users.filter((user) => user.role === role).length;
   return {
@@ -403,7 +445,7 @@ export async function seed({ reset = true }: { reset?: boolean } = {}): Promise<
     sessions: programme.sessions.length,
     feedback: programme.feedback.length,
     miniRequests: programme.miniRequests.length,
-    statsSourceDocs: stats.sourceDocs,
+    statsCheck: stats,
     ms: Date.now() - started,
   };
 }
@@ -417,7 +459,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       );
       console.log(
         `  history: ${result.sessions} sessions, ${result.feedback} ratings, ${result.miniRequests} mini requests; ` +
-          `stats/programme computed from ${result.statsSourceDocs} documents`,
+          `stats/programme ${result.statsCheck.rebuilt ? "built from history and " : ""}checked: ${result.statsCheck.checked} figures, ` +
+          `${result.statsCheck.drift} drifted, ${result.statsCheck.reads} reads`,
       );
       console.log(
         result.chats === null

@@ -1,12 +1,13 @@
 import { defineCallable } from "../lib/callable.js";
-import { recomputeProgrammeStats } from "../lib/programme-stats.js";
+import { reconcileProgrammeStats } from "../lib/reconcile-stats.js";
 
 /**
- * An admin recomputes the analytics now instead of waiting for the hourly job: the same full recompute, so pressing it
- * twice, or while the job runs, writes the same numbers. The contract's access (admins, by current stored role) is
- * all the checking it needs.
+ * An admin checks the figures against history now instead of waiting for the daily reconciliation: the same check
+ * (aggregation queries, a few hundred reads), so pressing it twice, or while the job runs, corrects nothing twice.
+ * The figures themselves follow every event within seconds; this is for "are they right?". The contract's access
+ * (admins, by current stored role) is all the checking it needs.
  */
 export const refreshProgrammeStats = defineCallable("refreshProgrammeStats", async () => {
-  const result = await recomputeProgrammeStats({ now: new Date() });
-  return { computedAtMs: result.computedAtMs, sourceDocs: result.sourceDocs };
+  const result = await reconcileProgrammeStats({ now: new Date() });
+  return { computedAtMs: result.computedAtMs, sourceDocs: result.reads };
 }, { timeoutSeconds: 300, memory: "512MiB" });

@@ -33,5 +33,6 @@ export * from "./documents.js";
 export * from "./templates/email.js";
 export * from "./schemas/moderation.js";
 export * from "./planners/word-filter.js";
+export * from "./planners/programme-counters.js";
 export * from "./attachments/attachment.js";
 export * from "./attachments/sniff.js";

@@ -293,9 +293,9 @@ function compareDepartments(a: string, b: string): number {
 }
 
 /**
- * Seed 003's mini mentorship metrics. The rates count each claimed request once, by how it ended: its session
- * completed, its session a no-show, or cancelled after someone claimed it (the request or its session). Requests
- * never claimed (open, expired, cancelled while open) are not a mentor's outcome and are left out.
+ * Seed 003's mini mentorship metrics. The rates count how claimed requests ended: a mini session completed, a mini
+ * session missed (no-show), or a request cancelled after someone claimed it. Requests never claimed (open, expired,
+ * cancelled while open) are not a mentor's outcome and are left out.
  */
 export function planMiniMetrics(input: Pick<ProgrammeStatsInput, "nowMs" | "sessions" | "feedback" | "miniRequests">): MiniMetrics {
   const byStatus = Object.fromEntries(MINI_STATUSES.map((status) => [status, 0])) as Record<MiniStatus, number>;
@@ -316,20 +316,19 @@ export function planMiniMetrics(input: Pick<ProgrammeStatsInput, "nowMs" | "sess
     perStudent.set(request.studentId, (perStudent.get(request.studentId) ?? 0) + 1);
   }
 
-  const outcomes = new Map<string, "completed" | "no_show" | "cancelled">();
-  const rank = { completed: 3, no_show: 2, cancelled: 1 } as const;
+  // Each outcome is one document's: a mini session completed or missed, or a request cancelled after a claim (its
+  // cancelled session, if it had one, is not counted again). A session the mentor cancelled puts the request back on
+  // the board: the request goes on, so that is no outcome. Counted per document so the counters kept per event
+  // (programme-counters.ts) add up to exactly this.
+  const ended = { completed: 0, no_show: 0, cancelled: 0 };
   for (const session of input.sessions) {
-    if (session.kind !== "mini") continue;
-    if (session.status !== "completed" && session.status !== "no_show" && session.status !== "cancelled") continue;
-    const current = outcomes.get(session.matchId);
-    // A request rescheduled after a cancelled session ends by its later session: the better outcome wins.
-    if (!current || rank[session.status] > rank[current]) outcomes.set(session.matchId, session.status);
+    if (session.kind === "mini" && (session.status === "completed" || session.status === "no_show")) ended[session.status] += 1;
   }
   for (const request of input.miniRequests) {
-    if (request.status === "cancelled" && request.firstClaimedAtMs !== null && !outcomes.has(request.id)) outcomes.set(request.id, "cancelled");
+    if (request.status === "cancelled" && request.firstClaimedAtMs !== null) ended.cancelled += 1;
   }
-  const ended = [...outcomes.values()];
-  const share = (outcome: string) => ratio(ended.filter((value) => value === outcome).length, ended.length);
+  const endedCount = ended.completed + ended.no_show + ended.cancelled;
+  const share = (outcome: keyof typeof ended) => ratio(ended[outcome], endedCount);
 
   const ofMentors = { sum: 0, count: 0 };
   const ofStudents = { sum: 0, count: 0 };

@@ -15,6 +15,12 @@ export const STATS = {
   topMentors: 10,
   /** Mentors listed with their utilisation; a programme with more lists the first this many by utilisation. */
   utilisationMax: 2000,
+  /** Weeks (this one and the ones before) whose totals the daily reconciliation checks against history. */
+  reconcileWeeks: 8,
+  /** Drifted figures listed on the stats document (all are counted and logged). */
+  driftListed: 50,
+  /** Weeks kept in the stored buckets before the reconciliation prunes them (the page shows STATS.weeks). */
+  keptWeeks: 60,
 } as const;
 
 /** Counts that every slice (the whole programme, one department, one week) carries. */
@@ -85,6 +91,23 @@ export const miniMetricsSchema = z.object({
 });
 export type MiniMetrics = z.output<typeof miniMetricsSchema>;
 
+/** One figure the reconciliation found different from history: what history says, what the counters held. */
+export const statsDriftSchema = z.object({ figure: z.string(), expected: z.number(), found: z.number() });
+export type StatsDrift = z.output<typeof statsDriftSchema>;
+
+export const reconciliationSchema = z.object({
+  at: timestampSchema,
+  /** Firestore reads the check cost (aggregation queries: 1 per 1,000 index entries, at least 1 each). */
+  reads: z.number().int(),
+  /** Figures compared. */
+  checked: z.number().int(),
+  /** How many differed; the counted ones were corrected, the rest (weeks, upcoming, medians) are reported only. */
+  driftCount: z.number().int(),
+  /** The first STATS.driftListed of them. */
+  drift: z.array(statsDriftSchema),
+});
+export type Reconciliation = z.output<typeof reconciliationSchema>;
+
 export const programmeStatsSchema = z.object({
   totals: statsCountsSchema,
   completionRate: z.number().nullable(),
@@ -102,11 +125,83 @@ export const programmeStatsSchema = z.object({
   utilisation: z.number().nullable(),
   departments: z.array(statsCountsSchema.extend({ department: z.string() })),
   weeks: z.array(statsWeekSchema).max(STATS.weeks),
-  /** How much the recompute read, for the admin's "last updated" line and the bench. */
+  /** What the last reconciliation read (Firestore's billed reads), for the admin's "last updated" line and the bench. */
   sourceDocs: z.number().int(),
+  /** When the figures last changed: the newest event applied, or the last reconciliation. */
   computedAt: timestampSchema,
+  /** The last daily check against history (reconcileProgrammeStats), when there has been one. */
+  reconciliation: reconciliationSchema.nullable().optional(),
 });
 export type ProgrammeStats = z.output<typeof programmeStatsSchema>;
+
+
+// ---- the stored document ----------------------------------------------------------------------------------------
+// `stats/programme` holds counters, not the page's figures: every event adds its delta with FieldValue.increment
+// (no read of this document), so every number lives in a map keyed by what it counts. deriveProgrammeStats (shared)
+// turns it into ProgrammeStats for a given `now`. Every field is optional: increments create what they touch.
+const count = z.number();
+const counterMap = z.record(z.string(), count);
+const sumCount = z.object({ sum: count.optional(), count: count.optional() });
+
+export const statsMentorCountersSchema = z.object({
+  /** From the profile (the user trigger and the reconciliation): present once the person has been a mentor. */
+  displayName: z.string().optional(),
+  department: z.string().optional(),
+  capacity: count.optional(),
+  isMentor: z.boolean().optional(),
+  /** Accepted and pending matches with this mentor. */
+  active: count.optional(),
+  pending: count.optional(),
+  /** Sessions with this mentor by status (declined ones are not counted). */
+  sessions: counterMap.optional(),
+  /** Accepted sessions by start (ms since the epoch): "upcoming" is the part after `now`. */
+  acceptedStarts: counterMap.optional(),
+  ratingSum: count.optional(),
+  ratingCount: count.optional(),
+});
+export type StatsMentorCounters = z.output<typeof statsMentorCountersSchema>;
+
+const weekCountersSchema = z.object({
+  sessions: count.optional(),
+  completed: count.optional(),
+  newMatches: count.optional(),
+  ratingSum: count.optional(),
+  ratingCount: count.optional(),
+  miniPosted: count.optional(),
+  miniClaimed: count.optional(),
+});
+export type WeekCounters = z.output<typeof weekCountersSchema>;
+
+export const programmeCountersSchema = z.object({
+  /** Mentors and mentees by department (current role and department). */
+  people: z.record(z.string(), z.object({ mentors: count.optional(), mentees: count.optional() })).optional(),
+  /** Keyed by uid: every mentor, and anyone something was counted for as a mentor. */
+  mentors: z.record(z.string(), statsMentorCountersSchema).optional(),
+  /** Ratings of mentees by mentors (ratings of mentors are the mentor rows'). */
+  menteeRatings: sumCount.optional(),
+  /** Keyed by the week's Monday (UTC, "YYYY-MM-DD"); `byDepartment` by the department at the time of the event. */
+  weeks: z.record(z.string(), weekCountersSchema.extend({ byDepartment: z.record(z.string(), weekCountersSchema).optional() })).optional(),
+  mini: z
+    .object({
+      byStatus: counterMap.optional(),
+      /** "YYYY-MM" → posted and claimed. */
+      months: z.record(z.string(), z.object({ posted: count.optional(), claimed: count.optional() })).optional(),
+      /** Histograms of minutes (durationBucket → count) from which the medians are read. */
+      toClaim: counterMap.optional(),
+      toSchedule: counterMap.optional(),
+      /** completed / no_show (mini sessions) and cancelled (requests cancelled after a claim). */
+      outcomes: counterMap.optional(),
+      /** Requests per student. */
+      students: counterMap.optional(),
+      ratings: z.object({ mentor: sumCount.optional(), mentee: sumCount.optional() }).optional(),
+    })
+    .optional(),
+  /** Events applied (each once: see the marker documents). */
+  events: count.optional(),
+  updatedAt: timestampSchema.optional(),
+  reconciliation: reconciliationSchema.nullable().optional(),
+});
+export type ProgrammeCounters = z.output<typeof programmeCountersSchema>;
 
 /** `stats/programme/daily/{YYYY-MM-DD}`: the totals as they were that day (UTC), written once per day by the job. */
 export const dailySnapshotSchema = z.object({

@@ -24,14 +24,14 @@ export function useProgrammeStats(): { state: StatsState; retry: () => void } {
   return { state, retry };
 }
 
-/** Recompute now; the listener shows the new figures, the toast says it worked (or why not). */
+/** Check against history now; the listener shows any correction, the toast says it worked (or why not). */
 export function useRefreshStats(): { refreshing: boolean; refresh: () => Promise<void> } {
   const [refreshing, setRefreshing] = useState(false);
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
       const result = await refreshProgrammeStats();
-      toast.success(`Figures updated from ${result.sourceDocs.toLocaleString("en-GB")} records.`);
+      toast.success(`Figures checked against history (${result.sourceDocs.toLocaleString("en-GB")} reads).`);
     } catch (error) {
       toast.error(errorMessage(error));
     } finally {
